@@ -1,0 +1,204 @@
+import crypto from 'node:crypto';
+import { ROLES, type Role } from '@yonggong/shared';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { buildApp } from '../app.ts';
+import { type AppConfig, loadConfig } from '../config.ts';
+import { migrate } from '../db/migrate.ts';
+import { DEMO_LOGINS } from '../demo/demo-city.ts';
+import { isDatabaseEmpty, loadDemo } from '../demo/load-demo.ts';
+import { AppError } from '../http/app-error.ts';
+import { SYSTEM_AUDIT } from '../modules/audit/audit.service.ts';
+import { createAccount, setDisabled, setPassword } from '../modules/users/users.service.ts';
+import { openRuntime, type Runtime } from '../runtime.ts';
+
+/**
+ * `yonggong` — the command line: start, migrate, demo, user. Output for people goes to stderr
+ * via `say`, so stdout stays clean for scripts.
+ */
+const program = new Command('yonggong').description('用工通 Yonggong — employment service system');
+
+function say(line = ''): void {
+  process.stderr.write(`${line}\n`);
+}
+
+function positiveInt(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new InvalidArgumentError('must be a positive whole number');
+  return parsed;
+}
+
+async function withRuntime<T>(config: AppConfig, run: (runtime: Runtime) => Promise<T>): Promise<T> {
+  const runtime = await openRuntime(config);
+  warnAboutKey(runtime);
+  try {
+    return await run(runtime);
+  } finally {
+    await runtime.handle.close();
+  }
+}
+
+function warnAboutKey(runtime: Runtime): void {
+  if (!runtime.createdKeyFile) return;
+  say('');
+  say('!!! ============================================================================ !!!');
+  say(`!!! No YONGGONG_PII_KEY was set: a new encryption key was written to`);
+  say(`!!!   ${runtime.createdKeyFile}`);
+  say('!!! Personal data (phones, ID numbers) is encrypted with it. Back it up apart from');
+  say('!!! the database: without it, that data cannot be read. See docs/security.md.');
+  say('!!! ============================================================================ !!!');
+  say('');
+}
+
+program
+  .command('start')
+  .description('start the server (migrates; on an empty database loads the demo city unless --no-demo)')
+  .option('--no-demo', 'production start: create no demo data and no default passwords')
+  .option('-p, --port <port>', 'port (default PORT or 3000)')
+  .action(async (options: { demo: boolean; port?: string }) => {
+    const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
+    const runtime = await openRuntime(config);
+    warnAboutKey(runtime);
+    if (options.demo && (await isDatabaseEmpty(runtime.deps))) {
+      say('空数据库：正在载入演示城市（苏州）… / Empty database: loading the demo city (Suzhou)…');
+      const report = await loadDemo(runtime.deps, { password: config.demoPassword });
+      say(`载入 ${report.accounts} 个账号、${report.enterprises} 家企业。`);
+      printLogins(config);
+    }
+    let shuttingDown = false;
+    const app = await buildApp({ deps: runtime.deps, config, isShuttingDown: () => shuttingDown });
+    const shutdown = async (signal: string) => {
+      if (shuttingDown) return;
+      shuttingDown = true;
+      app.log.info({ signal }, 'shutting down: finishing requests in flight');
+      const timer = setTimeout(() => process.exit(1), 15_000);
+      timer.unref();
+      await app.close();
+      await runtime.handle.close();
+      process.exit(0);
+    };
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    await app.listen({ port: config.port, host: config.host });
+    say(`用工通 Yonggong is running on http://localhost:${config.port}  (${runtime.handle.description})`);
+    say(`API document: http://localhost:${config.port}/api/docs`);
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(async () => {
+    await withRuntime(loadConfig(), async (runtime) => {
+      // openRuntime migrated already; report what it did and confirm nothing is pending.
+      const again = await migrate(runtime.deps.db);
+      say(
+        `Applied ${runtime.migrationsApplied.length} migration(s)${runtime.migrationsApplied.length ? `: ${runtime.migrationsApplied.join(', ')}` : ''}; ${again.alreadyApplied} in place.`,
+      );
+    });
+  });
+
+program
+  .command('demo')
+  .description('load the demo city into an empty database')
+  .option('--scale <n>', 'multiply the demo size (300 enterprises per unit)', positiveInt, 1)
+  .option('--seed <n>', 'random seed', positiveInt, 20261122)
+  .action(async (options: { scale: number; seed: number }) => {
+    const config = loadConfig();
+    await withRuntime(config, async (runtime) => {
+      const started = Date.now();
+      const report = await loadDemo(runtime.deps, {
+        password: config.demoPassword,
+        scale: options.scale,
+        seed: options.seed,
+      });
+      say(
+        `Loaded ${report.accounts} accounts, ${report.enterprises} enterprises, ${report.contacts} contacts in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      );
+      printLogins(config);
+    });
+  });
+
+const user = program.command('user').description('manage accounts');
+user
+  .command('add <username>')
+  .description('create an account (prints a generated password unless --password is given)')
+  .requiredOption('--name <displayName>', 'display name')
+  .addOption(new Option('--role <role...>', 'one or more roles').choices([...ROLES]).makeOptionMandatory())
+  .option('--district <code...>', 'district codes (district officers, liaisons)')
+  .option('--password <password>', 'initial password (at least 10 characters)')
+  .action(
+    async (
+      username: string,
+      options: { name: string; role: Role[]; district?: string[]; password?: string },
+    ) => {
+      await withRuntime(loadConfig(), async (runtime) => {
+        const password = options.password ?? crypto.randomBytes(12).toString('base64url');
+        await createAccount(
+          runtime.deps.db,
+          {
+            username,
+            displayName: options.name,
+            roles: options.role,
+            districtCodes: options.district ?? [],
+            password,
+          },
+          SYSTEM_AUDIT,
+        );
+        say(`Created ${username} (${options.role.join(', ')}).`);
+        if (!options.password) say(`Initial password: ${password}`);
+      });
+    },
+  );
+user
+  .command('passwd <username>')
+  .description(
+    'set a new password (prints a generated one unless --password is given); ends the account’s sessions',
+  )
+  .option('--password <password>', 'new password (at least 10 characters)')
+  .action(async (username: string, options: { password?: string }) => {
+    await withRuntime(loadConfig(), async (runtime) => {
+      const password = options.password ?? crypto.randomBytes(12).toString('base64url');
+      await setPassword(runtime.deps.db, username, password, SYSTEM_AUDIT);
+      say(`Password of ${username} changed.`);
+      if (!options.password) say(`New password: ${password}`);
+    });
+  });
+user
+  .command('disable <username>')
+  .description('disable an account and end its sessions')
+  .action(async (username: string) => {
+    await withRuntime(loadConfig(), async (runtime) => {
+      await setDisabled(runtime.deps.db, username, true, SYSTEM_AUDIT);
+      say(`Disabled ${username}.`);
+    });
+  });
+user
+  .command('enable <username>')
+  .description('enable a disabled account')
+  .action(async (username: string) => {
+    await withRuntime(loadConfig(), async (runtime) => {
+      await setDisabled(runtime.deps.db, username, false, SYSTEM_AUDIT);
+      say(`Enabled ${username}.`);
+    });
+  });
+
+function printLogins(config: AppConfig): void {
+  say('');
+  say(
+    '演示账号 / Demo logins (password: ' +
+      (process.env.YONGGONG_DEMO_PASSWORD ? '$YONGGONG_DEMO_PASSWORD' : config.demoPassword) +
+      ')',
+  );
+  for (const login of DEMO_LOGINS) say(`  ${login.username.padEnd(20)} ${login.what}`);
+  say('');
+}
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof AppError) {
+    const fields = error.options.fields?.map((field) => `${field.path}: ${field.key}`).join('; ');
+    say(`Error: ${error.code}${fields ? ` (${fields})` : ''}`);
+  } else {
+    say(`Error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,112 @@
+import { maskPhone } from '@yonggong/engine';
+import { sql } from 'kysely';
+import type { Deps } from '../deps.ts';
+import { nameKeys } from '../lib/pinyin.ts';
+import { recordAudit, SYSTEM_AUDIT } from '../modules/audit/audit.service.ts';
+import { hashPassword } from '../modules/auth/password.ts';
+import { insertContacts, insertEnterprises } from '../modules/enterprises/enterprises.repository.ts';
+import { insertUser } from '../modules/users/users.repository.ts';
+import { generateDemoCity } from './demo-city.ts';
+
+/**
+ * Loads the demo city into an empty database in one transaction (a crash leaves it empty, and the
+ * next start loads it again). Refuses a database that already has accounts.
+ */
+export interface DemoLoadReport {
+  readonly accounts: number;
+  readonly enterprises: number;
+  readonly contacts: number;
+}
+
+export async function isDatabaseEmpty(deps: Pick<Deps, 'db'>): Promise<boolean> {
+  const row = await deps.db
+    .selectFrom('users')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n === 0;
+}
+
+export async function loadDemo(
+  deps: Deps,
+  options: { password: string; seed?: number; scale?: number },
+): Promise<DemoLoadReport> {
+  if (!(await isDatabaseEmpty(deps)))
+    throw new Error('The database already has accounts; the demo city loads only into an empty database.');
+  const city = generateDemoCity({ seed: options.seed, scale: options.scale });
+  if (city.cityCode !== deps.config.cityCode)
+    throw new Error(`The demo city is ${city.cityCode} but YONGGONG_CITY_CODE is ${deps.config.cityCode}.`);
+  const hashes = await Promise.all(city.accounts.map(() => hashPassword(options.password)));
+
+  return deps.db.transaction().execute(async (trx) => {
+    const userIds = new Map<string, string>();
+    for (const [index, account] of city.accounts.entries()) {
+      const user = await insertUser(trx, {
+        username: account.username,
+        display_name: account.displayName,
+        password_hash: hashes[index] ?? null,
+        roles: [...account.roles],
+        district_codes: [...account.districtCodes],
+        enterprise_id: null,
+        agency_id: null,
+        school_id: null,
+        base_id: null,
+        worker_id: null,
+      });
+      userIds.set(account.username, user.id);
+    }
+    const inserted = await insertEnterprises(
+      trx,
+      city.enterprises.map((enterprise) => {
+        const keys = nameKeys(enterprise.name);
+        return {
+          credit_code: enterprise.creditCode,
+          name: enterprise.name,
+          name_pinyin: keys.pinyin,
+          name_initials: keys.initials,
+          industry_code: enterprise.industryCode,
+          district_code: enterprise.districtCode,
+          address: enterprise.address,
+          longitude: enterprise.longitude,
+          latitude: enterprise.latitude,
+          size: enterprise.size,
+          employee_count: enterprise.employeeCount,
+          key_level: enterprise.keyLevel,
+          liaison_user_id: enterprise.liaisonUsername
+            ? (userIds.get(enterprise.liaisonUsername) ?? null)
+            : null,
+        };
+      }),
+    );
+    const contacts = inserted.flatMap((row, index) =>
+      (city.enterprises[index]?.contacts ?? []).map((contact, position) => ({
+        enterprise_id: row.id,
+        position,
+        name: contact.name,
+        title: contact.title,
+        phone_enc: deps.pii.encrypt(contact.phone),
+        phone_hash: deps.pii.hash(contact.phone),
+        phone_masked: maskPhone(contact.phone),
+      })),
+    );
+    await insertContacts(trx, contacts);
+    for (const account of city.accounts) {
+      if (account.enterpriseIndex === null) continue;
+      const userId = userIds.get(account.username);
+      const enterprise = inserted[account.enterpriseIndex];
+      if (userId && enterprise)
+        await trx
+          .updateTable('users')
+          .set({ enterprise_id: enterprise.id })
+          .where('id', '=', userId)
+          .execute();
+    }
+    await recordAudit(trx, SYSTEM_AUDIT, {
+      action: 'demo.load',
+      entityType: 'system',
+      entityId: null,
+      summary: `载入演示城市：${city.accounts.length} 个账号，${inserted.length} 家企业`,
+      after: { seed: options.seed ?? null, scale: options.scale ?? 1 },
+    });
+    return { accounts: city.accounts.length, enterprises: inserted.length, contacts: contacts.length };
+  });
+}

@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely';
+import type { AppConfig } from './config.ts';
+import type { Database } from './db/schema.ts';
+import type { RegionIndex } from './modules/regions/regions.service.ts';
+import type { PiiCipher } from './pii/pii-cipher.ts';
+
+/** What services depend on, built once at start-up and passed down (no module-level singletons). */
+export interface Deps {
+  readonly db: Kysely<Database>;
+  readonly regions: RegionIndex;
+  readonly pii: PiiCipher;
+  readonly config: Pick<AppConfig, 'cityCode' | 'sessionIdleMinutes' | 'sessionMaxHours'>;
+}
