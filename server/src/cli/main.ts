@@ -9,6 +9,7 @@ import { isDatabaseEmpty, loadDemo } from '../demo/load-demo.ts';
 import { AppError } from '../http/app-error.ts';
 import { SYSTEM_AUDIT } from '../modules/audit/audit.service.ts';
 import { createAccount, setDisabled, setPassword } from '../modules/users/users.service.ts';
+import { backupEmbedded, backupPostgres, restoreEmbedded, restorePostgres } from '../ops/backup.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
 
 /**
@@ -116,6 +117,40 @@ program
       );
       printLogins(config);
     });
+  });
+
+program
+  .command('backup')
+  .description('back up the database to a file (embedded: stop the server first; PostgreSQL: pg_dump)')
+  .option(
+    '--out <file>',
+    'backup file',
+    `yonggong-backup-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '')}`,
+  )
+  .action(async (options: { out: string }) => {
+    const config = loadConfig();
+    if (config.databaseUrl) {
+      const file = options.out.endsWith('.dump') ? options.out : `${options.out}.dump`;
+      await backupPostgres(config.databaseUrl, file);
+      say(`Backed up ${file}.`);
+    } else {
+      const file = options.out.endsWith('.tar.gz') ? options.out : `${options.out}.tar.gz`;
+      const { bytes } = await backupEmbedded(config.dataDir, file);
+      say(`Backed up ${config.dataDir} to ${file} (${(bytes / 1024 / 1024).toFixed(1)} MB).`);
+    }
+    say('The PII key is not in the backup: keep it safe separately (docs/security.md).');
+  });
+
+program
+  .command('restore <file>')
+  .description('restore a backup (embedded: into an empty data folder; PostgreSQL: pg_restore --clean)')
+  .action(async (file: string) => {
+    const config = loadConfig();
+    if (config.databaseUrl) await restorePostgres(config.databaseUrl, file);
+    else await restoreEmbedded(file, config.dataDir);
+    say(
+      `Restored ${file}. Start the server with the same YONGGONG_PII_KEY (or key file) as when it was taken.`,
+    );
   });
 
 const user = program.command('user').description('manage accounts');

@@ -13,6 +13,8 @@ export interface DatabaseHandle {
   readonly kind: DatabaseKind;
   /** A description safe to log (no password). */
   readonly description: string;
+  /** PGlite only: a tarball of the data folder (tests clone a migrated database from it). */
+  readonly dumpDataDir?: () => Promise<Blob | File>;
   close(): Promise<void>;
 }
 
@@ -43,18 +45,23 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
  * Opens the embedded database. With `dataDir` the folder is locked for this process (a second
  * process gets DataDirLockedError); without it the database lives in memory (tests).
  */
-export async function openPGlite(dataDir: string | null): Promise<DatabaseHandle> {
+export async function openPGlite(
+  dataDir: string | null,
+  options: { loadDataDir?: Blob } = {},
+): Promise<DatabaseHandle> {
   let lock: DataDirLock | null = null;
   if (dataDir) lock = lockDataDir(dataDir);
   try {
     const pglite = await PGlite.create({
       ...(dataDir ? { dataDir: `${dataDir}/pg` } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       parsers: { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value },
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }) });
     return {
       db,
       kind: 'pglite',
+      dumpDataDir: async () => pglite.dumpDataDir('none'),
       description: dataDir
         ? `embedded PostgreSQL (PGlite) in ${dataDir}`
         : 'embedded PostgreSQL (PGlite) in memory',

@@ -113,6 +113,14 @@ const VALIDATION_MESSAGES = {
     'zh-CN': '出生日期“{char}”不是有效日期',
     en: 'The birth date "{char}" is not a valid date',
   },
+  'id_number.birth_date_future': {
+    'zh-CN': '出生日期“{char}”晚于今天，请核对号码',
+    en: 'The birth date "{char}" is after today; check the number',
+  },
+  'id_number.birth_date_before_1900': {
+    'zh-CN': '出生日期“{char}”早于 1900 年，请核对号码',
+    en: 'The birth date "{char}" is before 1900; check the number',
+  },
   'id_number.check_digit': {
     'zh-CN': '校验位不符：第 18 位是“{char}”，应为“{expected}”，请核对号码',
     en: 'Check digit mismatch: the 18th character is "{char}" but should be "{expected}"',
@@ -127,9 +135,18 @@ const VALIDATION_MESSAGES = {
     'zh-CN': '手机号码应为 1 开头的 11 位数字',
     en: 'A mobile number has 11 digits starting with 1',
   },
+  'region_code.empty': { 'zh-CN': '请填写行政区划代码', en: 'Enter the region code' },
+  'region_code.length': {
+    'zh-CN': '行政区划代码应为 6、9 或 12 位数字（现为 {actual} 位）',
+    en: 'A region code has 6, 9 or 12 digits (this has {actual})',
+  },
+  'region_code.char': {
+    'zh-CN': '行政区划代码第 {position} 位“{char}”不是数字',
+    en: 'Character {position} ("{char}") of the region code is not a digit',
+  },
   'region_code.format': {
-    'zh-CN': '行政区划代码应为 6、9 或 12 位数字',
-    en: 'A region code has 6, 9 or 12 digits',
+    'zh-CN': '“{char}”不是有效的行政区划代码层级结构',
+    en: '"{char}" is not a well-formed region code',
   },
   'region.not_in_city': {
     'zh-CN': '所属区县必须是本市的区县',

@@ -41,6 +41,8 @@ function describeIssue(issue: z.core.$ZodIssue): { key: string; params: Record<s
         return { key: 'field.too_many_items', params: { max: issue.maximum } };
       return { key: 'field.too_big', params: { max: issue.maximum } };
     case 'invalid_value':
+      if (issue.input === undefined || issue.input === null || issue.input === '')
+        return { key: 'field.required', params: {} };
       return { key: 'field.one_of', params: { options: issue.values.map(String).join(', ') } };
     case 'invalid_format':
       if (issue.format === 'uuid') return { key: 'field.uuid', params: {} };

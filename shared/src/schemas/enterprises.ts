@@ -141,7 +141,13 @@ export const enterpriseSchema = z.object({
   version: z.number().int(),
   createdAt: timestamp,
   updatedAt: timestamp,
-  can: z.object({ update: z.boolean(), deactivate: z.boolean(), revealContact: z.boolean() }),
+  can: z.object({
+    update: z.boolean(),
+    /** May change identity, district, key level and liaison (the bureau's decisions). */
+    changeManagedFields: z.boolean(),
+    deactivate: z.boolean(),
+    revealContact: z.boolean(),
+  }),
 });
 export type Enterprise = z.infer<typeof enterpriseSchema>;
 

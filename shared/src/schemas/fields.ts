@@ -14,7 +14,7 @@ export const creditCodeSchema = z.string().transform((input, ctx) => {
   if (result.ok) return result.value;
   ctx.addIssue({
     code: 'custom',
-    params: { key: result.error.code, ...result.error, actual: input.trim().length },
+    params: { key: result.error.code, ...result.error },
   });
   return z.NEVER;
 });
@@ -40,4 +40,7 @@ export const industryCodeSchema = z
 export const countyCodeSchema = z
   .string()
   .trim()
-  .refine((code) => /^\d{6}$/.test(code), { params: { key: 'region_code.format' } });
+  .superRefine((code, ctx) => {
+    if (!/^\d{6}$/.test(code))
+      ctx.addIssue({ code: 'custom', params: { key: 'region_code.format', char: code } });
+  });

@@ -8,7 +8,7 @@ import {
 import type { ContactRow } from '../../db/schema.ts';
 import type { Actor } from '../../http/context.ts';
 import type { RegionIndex } from '../regions/regions.service.ts';
-import { canDeactivate, canRevealContact, canUpdate } from './enterprises.policy.ts';
+import { canChangeManagerFields, canDeactivate, canRevealContact, canUpdate } from './enterprises.policy.ts';
 import type { EnterpriseWithLiaison } from './enterprises.repository.ts';
 
 /**
@@ -54,6 +54,7 @@ export function presentEnterprise(
     updatedAt: row.updated_at.toISOString(),
     can: {
       update: row.status === 'active' && canUpdate(actor, row),
+      changeManagedFields: row.status === 'active' && canChangeManagerFields(actor, row),
       deactivate: canDeactivate(actor, row),
       revealContact: canRevealContact(actor),
     },

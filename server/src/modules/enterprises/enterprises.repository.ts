@@ -109,7 +109,7 @@ export async function listEnterprises(
       'desc',
     );
   const rows = await rowsQuery
-    .orderBy(column, sql.raw(descending ? 'desc nulls last' : 'asc nulls last'))
+    .orderBy(column, (ob) => (descending ? ob.desc().nullsLast() : ob.asc().nullsLast()))
     .orderBy('enterprises.id')
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize)

@@ -1,0 +1,80 @@
+import { Permission } from '@yonggong/shared';
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router';
+import { FullPageSpin } from '../components/FullPageSpin.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { RouteErrorPage } from './RouteErrorPage.tsx';
+import { RequireAuth, RequirePermission } from './require-auth.tsx';
+
+// Each page is its own chunk: a first visit downloads the shell and the login page only.
+const LoginPage = lazy(async () => ({ default: (await import('../pages/login/LoginPage.tsx')).LoginPage }));
+const HomePage = lazy(async () => ({ default: (await import('../pages/home/HomePage.tsx')).HomePage }));
+const EnterpriseListPage = lazy(async () => ({
+  default: (await import('../pages/enterprises/EnterpriseListPage.tsx')).EnterpriseListPage,
+}));
+const EnterpriseDetailPage = lazy(async () => ({
+  default: (await import('../pages/enterprises/EnterpriseDetailPage.tsx')).EnterpriseDetailPage,
+}));
+const EnterpriseFormPage = lazy(async () => ({
+  default: (await import('../pages/enterprises/EnterpriseFormPage.tsx')).EnterpriseFormPage,
+}));
+const AuditPage = lazy(async () => ({ default: (await import('../pages/audit/AuditPage.tsx')).AuditPage }));
+const NotFoundPage = lazy(async () => ({
+  default: (await import('../pages/not-found/NotFoundPage.tsx')).NotFoundPage,
+}));
+
+function SuspendedOutlet() {
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
+/** The route table. Paths are stable: end-to-end tests and bookmarks rely on them. */
+export const router = createBrowserRouter([
+  {
+    element: <SuspendedOutlet />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        path: '/',
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <HomePage /> },
+          {
+            path: 'enterprises',
+            element: <RequirePermission permission={Permission.EnterpriseRead} />,
+            children: [
+              { index: true, element: <EnterpriseListPage /> },
+              {
+                path: 'new',
+                element: (
+                  <RequirePermission permission={Permission.EnterpriseCreate}>
+                    <EnterpriseFormPage />
+                  </RequirePermission>
+                ),
+              },
+              { path: ':id', element: <EnterpriseDetailPage /> },
+              { path: ':id/edit', element: <EnterpriseFormPage /> },
+            ],
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequirePermission permission={Permission.AuditRead}>
+                <AuditPage />
+              </RequirePermission>
+            ),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
