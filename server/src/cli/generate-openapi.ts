@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp } from '../app.ts';
 import { openPGlite } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
 import { loadRegionIndex } from '../modules/regions/regions.service.ts';
 import { createPiiCipher } from '../pii/pii-cipher.ts';
 
@@ -12,6 +13,7 @@ import { createPiiCipher } from '../pii/pii-cipher.ts';
  */
 const target = path.resolve(import.meta.dirname, '../../../docs/api/openapi.json');
 const handle = await openPGlite(null);
+await migrate(handle.db);
 const app = await buildApp({
   deps: {
     db: handle.db,

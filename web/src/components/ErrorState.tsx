@@ -1,5 +1,6 @@
 import { Button, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { isApiError } from '../api/client.ts';
 import { useLocale } from '../i18n/index.ts';
 import { describeError } from './error-text.ts';
@@ -15,15 +16,19 @@ function pickStatus(error: unknown): '403' | '404' | 'error' {
   return 'error';
 }
 
-/** A failed load: what went wrong in the user's language, the request id to quote, and a retry. */
+/**
+ * A failed load: what went wrong in the user's language, the request id to quote, and a retry —
+ * except for a missing (or out-of-scope) record, where retrying cannot help: that offers the way home.
+ */
 export function ErrorState({ error, onRetry }: ErrorStateProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const requestId = isApiError(error) ? error.requestId : undefined;
+  const isNotFound = isApiError(error, 'not_found');
   return (
     <Result
       status={pickStatus(error)}
-      title={t('errors.title')}
+      title={isNotFound ? t('errors.notFoundTitle') : t('errors.title')}
       subTitle={
         <>
           <div role="alert">{describeError(error, t, locale)}</div>
@@ -35,10 +40,14 @@ export function ErrorState({ error, onRetry }: ErrorStateProps) {
         </>
       }
       extra={
-        onRetry && (
-          <Button type="primary" onClick={onRetry}>
-            {t('common.retry')}
-          </Button>
+        isNotFound ? (
+          <Link to="/">{t('errors.backHome')}</Link>
+        ) : (
+          onRetry && (
+            <Button type="primary" onClick={onRetry}>
+              {t('common.retry')}
+            </Button>
+          )
         )
       }
     />

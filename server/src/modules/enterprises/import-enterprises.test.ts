@@ -119,6 +119,13 @@ describe('enterprise import', () => {
       expect.objectContaining({ row: 6, column: '行业代码', code: 'industry.unknown' }),
     ]);
     expect(await countEnterprises()).toBe(before);
+    const rejectedAudit = await ctx.deps.db
+      .selectFrom('audit_events')
+      .select('summary')
+      .where('action', '=', 'enterprise.import')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(rejectedAudit.summary).toContain('有错误，未导入');
 
     const valid = (await upload('名单.xlsx', file, 'valid')).json();
     expect(valid).toMatchObject({ committed: true, created: 2, unchanged: 0, failed: 2 });

@@ -182,9 +182,26 @@ export async function importEnterprises(
   errors.sort((a, b) => a.row - b.row);
   const failedRows = new Set(errors.map((error) => error.row)).size;
 
-  if (options.mode === 'all' && errors.length > 0)
-    return result(options.mode, false, rows.length, 0, unchanged, errors, failedRows);
-  if (toCreate.length === 0) return result(options.mode, true, rows.length, 0, unchanged, errors, failedRows);
+  // Imports that add nothing are recorded too: the trail shows every import, not only the
+  // successful ones.
+  const isRejected = options.mode === 'all' && errors.length > 0;
+  if (isRejected || toCreate.length === 0) {
+    await recordAudit(deps.db, auditContextOf(ctx), {
+      action: 'enterprise.import',
+      entityType: 'import',
+      entityId: null,
+      summary: `导入企业文件 ${options.filename}：${isRejected ? '有错误，未导入' : '新增 0'}，已存在 ${unchanged}，失败 ${failedRows} 行`,
+      after: {
+        filename: options.filename,
+        mode: options.mode,
+        created: 0,
+        unchanged,
+        failedRows,
+        committed: !isRejected,
+      },
+    });
+    return result(options.mode, !isRejected, rows.length, 0, unchanged, errors, failedRows);
+  }
 
   await deps.db.transaction().execute(async (trx) => {
     const inserted = await insertEnterprises(

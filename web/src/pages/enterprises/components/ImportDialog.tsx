@@ -100,7 +100,7 @@ export function ImportDialog({ isOpen, onClose }: ImportDialogProps) {
     state.phase === 'done' ? (
       <Flex justify="end" gap={8}>
         <Button onClick={restart}>{t('enterprise.import.again')}</Button>
-        <Button type="primary" onClick={close}>
+        <Button key="close" type="primary" data-testid="import-close" onClick={close}>
           {t('common.close')}
         </Button>
       </Flex>
@@ -110,6 +110,7 @@ export function ImportDialog({ isOpen, onClose }: ImportDialogProps) {
           {t('common.cancel')}
         </Button>
         <Button
+          key="submit"
           type="primary"
           data-testid="import-submit"
           disabled={!file}
