@@ -3,9 +3,11 @@
  * they assert nothing (budgets are checked by reading the figures, see docs/benchmarks.md).
  */
 import { benchEnterprises } from './enterprises.ts';
+import { benchImport } from './import.ts';
 
 const BENCHMARKS: Record<string, (args: readonly string[]) => Promise<Record<string, unknown>>> = {
   enterprises: benchEnterprises,
+  import: benchImport,
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -23,6 +23,8 @@ export interface AppConfig {
   /** Where the built web app is; served from `/` when it exists. */
   readonly webDistDir: string;
   readonly trustProxy: boolean;
+  /** Open applications without action for this many days expire (scheduled job). */
+  readonly applicationExpiryDays: number;
 }
 
 const serverRoot = path.resolve(import.meta.dirname, '..');
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     webDistDir: path.resolve(env.YONGGONG_WEB_DIST ?? path.join(serverRoot, '..', 'web', 'dist')),
     trustProxy: env.YONGGONG_TRUST_PROXY === 'true',
+    applicationExpiryDays: Number(env.YONGGONG_APPLICATION_EXPIRY_DAYS ?? 30),
   };
 }
 

@@ -1,6 +1,12 @@
-import { createRandom, generateCreditCode, maskPhone } from '@yonggong/engine';
-import type { EnterpriseSize, KeyLevel, Role } from '@yonggong/shared';
-import type { EnterpriseRow, UserRow } from '../src/db/schema.ts';
+import {
+  createRandom,
+  generateCreditCode,
+  generateIdNumber,
+  maskIdNumber,
+  maskPhone,
+} from '@yonggong/engine';
+import type { ApplicationStatus, Channel, EnterpriseSize, KeyLevel, Role } from '@yonggong/shared';
+import type { ApplicationRow, EnterpriseRow, JobOrderRow, UserRow, WorkerRow } from '../src/db/schema.ts';
 import type { Deps } from '../src/deps.ts';
 import { nameKeys } from '../src/lib/pinyin.ts';
 import { hashPassword } from '../src/modules/auth/password.ts';
@@ -107,4 +113,129 @@ export async function buildEnterprise(
     })),
   );
   return row;
+}
+
+/** A worker with a valid, unique ID number (encrypted like the real write path). */
+export async function buildWorker(
+  deps: Pick<Deps, 'db' | 'pii'>,
+  overrides: {
+    name?: string;
+    birthDate?: string;
+    sex?: 'male' | 'female';
+    phone?: string;
+    originRegionCode?: string | null;
+    districtCode?: string | null;
+    status?: 'available' | 'employed' | 'inactive';
+    channel?: Channel;
+    skills?: string[];
+  } = {},
+): Promise<WorkerRow> {
+  const sex = overrides.sex ?? 'male';
+  // Unique by construction: each call gets its own birth day unless one is asked for (a fixed
+  // date and region leave only 500 sequence numbers per sex, and random draws collide).
+  counter += 1;
+  const birthDate =
+    overrides.birthDate ??
+    new Date(Date.UTC(1970, 0, 1) + (counter % 12_000) * 86_400_000).toISOString().slice(0, 10);
+  const idNumber = generateIdNumber(random, overrides.originRegionCode ?? '530602', birthDate, sex);
+  const phone = overrides.phone ?? `139${String(Math.floor(random() * 1e8)).padStart(8, '0')}`;
+  const name = overrides.name ?? `测试工${uniqueSuffix()}`;
+  const keys = nameKeys(name);
+  return deps.db
+    .insertInto('workers')
+    .values({
+      name,
+      name_pinyin: keys.pinyin,
+      name_initials: keys.initials,
+      id_number_enc: deps.pii.encrypt(idNumber),
+      id_number_hash: deps.pii.hash(idNumber),
+      id_number_masked: maskIdNumber(idNumber),
+      phone_enc: deps.pii.encrypt(phone),
+      phone_hash: deps.pii.hash(phone),
+      phone_masked: maskPhone(phone),
+      phone_last4: phone.slice(-4),
+      id_last4: idNumber.slice(-4),
+      birth_date: birthDate,
+      sex,
+      origin_region_code: overrides.originRegionCode ?? '530602',
+      current_region_code: null,
+      education: 'senior',
+      skills: overrides.skills ?? ['电焊'],
+      certificates: [],
+      occupation_codes: [],
+      expected_wage: 6000,
+      available_from: null,
+      district_code: overrides.districtCode ?? null,
+      status: overrides.status ?? 'available',
+      source_channel: overrides.channel ?? 'base',
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** An open job order of `enterpriseId`, deadline a month ahead. */
+export async function buildJobOrder(
+  deps: Pick<Deps, 'db'>,
+  enterpriseId: string,
+  overrides: {
+    headcount?: number;
+    filled?: number;
+    status?: JobOrderRow['status'];
+    title?: string;
+    districtCode?: string;
+    deadline?: string;
+  } = {},
+): Promise<JobOrderRow> {
+  const deadline = overrides.deadline ?? new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  return deps.db
+    .insertInto('job_orders')
+    .values({
+      enterprise_id: enterpriseId,
+      title: overrides.title ?? `普工${uniqueSuffix()}`,
+      occupation_code: '6-25-04-01',
+      headcount: overrides.headcount ?? 10,
+      filled: overrides.filled ?? 0,
+      wage_min: 5000,
+      wage_max: 7000,
+      age_min: 18,
+      age_max: 45,
+      education_min: 'junior',
+      skills: [],
+      certificates: [],
+      district_code: overrides.districtCode ?? '320509',
+      shifts: 'two_shift',
+      dormitory: true,
+      meals: 'subsidy',
+      deadline,
+      urgency: 'urgent',
+      visibility: ['public'],
+      contact_name: '',
+      description: '',
+      status: overrides.status ?? 'open',
+      staff_assisted: false,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** An application in `status` (events are not back-filled: tests of history build through the API). */
+export async function buildApplication(
+  deps: Pick<Deps, 'db'>,
+  worker: Pick<WorkerRow, 'id'>,
+  order: Pick<JobOrderRow, 'id' | 'enterprise_id'>,
+  status: ApplicationStatus = 'offered',
+): Promise<ApplicationRow> {
+  return deps.db
+    .insertInto('applications')
+    .values({
+      worker_id: worker.id,
+      job_order_id: order.id,
+      enterprise_id: order.enterprise_id,
+      status,
+      channel: 'base',
+      note: '',
+      created_by: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

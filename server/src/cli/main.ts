@@ -7,13 +7,15 @@ import { migrate } from '../db/migrate.ts';
 import { DEMO_LOGINS } from '../demo/demo-city.ts';
 import { isDatabaseEmpty, loadDemo } from '../demo/load-demo.ts';
 import { AppError } from '../http/app-error.ts';
+import { startScheduler } from '../jobs/scheduler.ts';
 import { SYSTEM_AUDIT } from '../modules/audit/audit.service.ts';
 import { createAccount, setDisabled, setPassword } from '../modules/users/users.service.ts';
+import { importWorkersFile } from '../modules/workers/worker-import-jobs.ts';
 import { backupEmbedded, backupPostgres, restoreEmbedded, restorePostgres } from '../ops/backup.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
 
 /**
- * `yonggong` — the command line: start, migrate, demo, user. Output for people goes to stderr
+ * `yonggong` — the command line: start, migrate, demo, import, user. Output for people goes to stderr
  * via `say`, so stdout stays clean for scripts.
  */
 const program = new Command('yonggong').description('用工通 Yonggong — employment service system');
@@ -63,7 +65,9 @@ program
     if (options.demo && (await isDatabaseEmpty(runtime.deps))) {
       say('空数据库：正在载入演示城市（苏州）… / Empty database: loading the demo city (Suzhou)…');
       const report = await loadDemo(runtime.deps, { password: config.demoPassword });
-      say(`载入 ${report.accounts} 个账号、${report.enterprises} 家企业。`);
+      say(
+        `载入 ${report.accounts} 个账号、${report.enterprises} 家企业、${report.workers} 名劳动者、${report.jobOrders} 个岗位、${report.applications} 条招聘流程（${report.placements} 人到岗）。`,
+      );
       printLogins(config);
     }
     let shuttingDown = false;
@@ -80,7 +84,14 @@ program
     };
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
     process.on('SIGINT', () => void shutdown('SIGINT'));
+    let scheduler: { stop(): void } | null = null;
+    app.addHook('onClose', async () => scheduler?.stop());
     await app.listen({ port: config.port, host: config.host });
+    scheduler = startScheduler(runtime.deps.db, {
+      intervalMs: 10 * 60_000,
+      applicationExpiryDays: config.applicationExpiryDays,
+      log: app.log,
+    });
     say(`用工通 Yonggong is running on http://localhost:${config.port}  (${runtime.handle.description})`);
     say(`API document: http://localhost:${config.port}/api/docs`);
   });
@@ -113,7 +124,7 @@ program
         seed: options.seed,
       });
       say(
-        `Loaded ${report.accounts} accounts, ${report.enterprises} enterprises, ${report.contacts} contacts in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+        `Loaded ${report.accounts} accounts, ${report.enterprises} enterprises, ${report.workers} workers, ${report.jobOrders} job orders, ${report.applications} applications (${report.placements} placements) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
       );
       printLogins(config);
     });
@@ -151,6 +162,47 @@ program
     say(
       `Restored ${file}. Start the server with the same YONGGONG_PII_KEY (or key file) as when it was taken.`,
     );
+  });
+
+const importing = program.command('import').description('import data from spreadsheets');
+importing
+  .command('workers <file>')
+  .description(
+    'import a worker list (.xlsx/.csv): every row validated, people already registered linked, not duplicated',
+  )
+  .addOption(
+    new Option('--mode <mode>', 'all = import nothing when any row is bad; valid = import the good rows')
+      .choices(['all', 'valid'])
+      .default('all'),
+  )
+  .option('--district <code>', 'the district that serves the imported workers (default: the city-wide pool)')
+  .option('--lang <locale>', 'language of the error report (zh-CN or en)', 'zh-CN')
+  .action(async (file: string, options: { mode: 'all' | 'valid'; district?: string; lang: string }) => {
+    await withRuntime(loadConfig(), async (runtime) => {
+      const locale = options.lang === 'en' ? 'en' : 'zh-CN';
+      let lastReport = 0;
+      const status = await importWorkersFile(runtime.deps, {
+        filePath: file,
+        mode: options.mode,
+        districtCode: options.district ?? null,
+        locale,
+        onProgress: ({ processedRows, progress }) => {
+          if (Date.now() - lastReport < 1000) return;
+          lastReport = Date.now();
+          say(`  … ${processedRows} rows (${Math.round(progress * 100)} %)`);
+        },
+      });
+      process.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
+      for (const error of status.errors.slice(0, 20))
+        say(`  row ${error.row} ${error.column}: ${error.message}`);
+      if (status.errorCount > 20) say(`  … ${status.errorCount - 20} more errors (see the JSON above)`);
+      if (status.failure) say(`Failed: ${status.failure.message}`);
+      say(
+        `${status.committed ? 'Imported' : 'Nothing imported'}: ${status.totalRows ?? status.processedRows} rows, ` +
+          `${status.created} new, ${status.linked} already registered (linked), ${status.failed} with errors.`,
+      );
+      if (!status.committed) process.exitCode = 1;
+    });
   });
 
 const user = program.command('user').description('manage accounts');

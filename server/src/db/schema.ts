@@ -1,3 +1,13 @@
+import type {
+  ApplicationStatus,
+  Channel,
+  EducationLevel,
+  JobOrderStatus,
+  MEALS,
+  SHIFTS,
+  Urgency,
+  Visibility,
+} from '@yonggong/shared';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
@@ -97,6 +107,195 @@ export interface EnterpriseContactsTable {
   phone_masked: string;
 }
 
+export interface JobOrdersTable {
+  id: Generated<string>;
+  enterprise_id: string;
+  title: string;
+  occupation_code: string;
+  headcount: number;
+  filled: ColumnType<number, number | undefined, number>;
+  wage_min: number;
+  wage_max: number;
+  age_min: number | null;
+  age_max: number | null;
+  education_min: EducationLevel;
+  skills: string[];
+  certificates: string[];
+  district_code: string;
+  address: ColumnType<string, string | undefined, string>;
+  shifts: (typeof SHIFTS)[number];
+  dormitory: boolean;
+  meals: (typeof MEALS)[number];
+  start_date: string | null;
+  deadline: string;
+  urgency: Urgency;
+  visibility: Visibility[];
+  contact_name: string;
+  contact_phone_enc: string | null;
+  contact_phone_hash: string | null;
+  contact_phone_masked: string | null;
+  description: string;
+  status: JobOrderStatus;
+  status_reason: string | null;
+  staff_assisted: boolean;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  created_by: string | null;
+  updated_by: string | null;
+}
+
+export interface WorkersTable {
+  id: Generated<string>;
+  name: string;
+  name_pinyin: string;
+  name_initials: string;
+  id_number_enc: string;
+  id_number_hash: string;
+  id_number_masked: string;
+  phone_enc: string;
+  phone_hash: string;
+  phone_masked: string;
+  phone_last4: string;
+  id_last4: string;
+  birth_date: string;
+  sex: string;
+  origin_region_code: string | null;
+  current_region_code: string | null;
+  current_address: ColumnType<string, string | undefined, string>;
+  education: string;
+  skills: string[];
+  certificates: string[];
+  occupation_codes: string[];
+  expected_wage: number | null;
+  available_from: string | null;
+  district_code: string | null;
+  status: ColumnType<string, string | undefined, string>;
+  source_channel: string;
+  notes: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  created_by: string | null;
+  updated_by: string | null;
+}
+
+export interface WorkerChannelsTable {
+  id: Generated<number>;
+  worker_id: string;
+  channel: string;
+  channel_ref: ColumnType<string, string | undefined, string>;
+  registered_by: string | null;
+  import_batch_id: string | null;
+  at: Timestamp;
+}
+
+export interface WorkerDuplicateFlagsTable {
+  id: Generated<string>;
+  worker_id: string;
+  other_worker_id: string;
+  reason: string;
+  status: ColumnType<string, string | undefined, string>;
+  created_at: Timestamp;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+}
+
+export interface ApplicationsTable {
+  id: Generated<string>;
+  worker_id: string;
+  job_order_id: string;
+  enterprise_id: string;
+  status: ApplicationStatus;
+  channel: Channel;
+  note: ColumnType<string, string | undefined, string>;
+  hired_on: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  last_action_at: Timestamp;
+}
+
+export interface ApplicationEventsTable {
+  id: Generated<number>;
+  application_id: string;
+  from_status: ApplicationStatus | null;
+  to_status: ApplicationStatus;
+  actor_id: string | null;
+  reason: ColumnType<string, string | undefined, string>;
+  at: Timestamp;
+}
+
+export interface PlacementsTable {
+  id: Generated<string>;
+  application_id: string;
+  worker_id: string;
+  job_order_id: string;
+  enterprise_id: string;
+  channel: Channel;
+  hired_on: string;
+  retained_30: ColumnType<string, string | undefined, string>;
+  retained_30_by: string | null;
+  retained_30_at: Date | null;
+  retained_90: ColumnType<string, string | undefined, string>;
+  retained_90_by: string | null;
+  retained_90_at: Date | null;
+  ended_on: string | null;
+  created_at: Timestamp;
+}
+
+export interface WorkerImportsTable {
+  id: Generated<string>;
+  filename: string;
+  mode: string;
+  channel: ColumnType<string, string | undefined, string>;
+  district_code: string | null;
+  status: ColumnType<string, string | undefined, string>;
+  committed: ColumnType<boolean, boolean | undefined, boolean>;
+  processed_rows: ColumnType<number, number | undefined, number>;
+  total_rows: number | null;
+  progress: ColumnType<number, number | undefined, number>;
+  created: ColumnType<number, number | undefined, number>;
+  linked: ColumnType<number, number | undefined, number>;
+  failed: ColumnType<number, number | undefined, number>;
+  error_count: ColumnType<number, number | undefined, number>;
+  errors: ColumnType<unknown[], string | undefined, string>;
+  failure_code: string | null;
+  created_by: string | null;
+  started_at: Timestamp;
+  heartbeat_at: Timestamp;
+  finished_at: Date | null;
+}
+
+/** Staging rows of running imports (UNLOGGED; see migration 20261122_0300). */
+export interface WorkerImportRowsTable {
+  import_id: string;
+  row_number: number;
+  worker_id: string;
+  name: string;
+  name_pinyin: string;
+  name_initials: string;
+  id_number_enc: string;
+  id_number_hash: string;
+  id_number_masked: string;
+  phone_enc: string;
+  phone_hash: string;
+  phone_masked: string;
+  phone_last4: string;
+  id_last4: string;
+  birth_date: string;
+  sex: string;
+  origin_region_code: string | null;
+  current_address: string;
+  education: string;
+  skills: string[];
+  certificates: string[];
+  expected_wage: number | null;
+  available_from: string | null;
+  notes: string;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Timestamp;
@@ -111,6 +310,15 @@ export interface Database {
   enterprises: EnterprisesTable;
   enterprise_contacts: EnterpriseContactsTable;
   schema_migrations: SchemaMigrationsTable;
+  job_orders: JobOrdersTable;
+  workers: WorkersTable;
+  worker_channels: WorkerChannelsTable;
+  worker_duplicate_flags: WorkerDuplicateFlagsTable;
+  applications: ApplicationsTable;
+  application_events: ApplicationEventsTable;
+  placements: PlacementsTable;
+  worker_imports: WorkerImportsTable;
+  worker_import_rows: WorkerImportRowsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -119,3 +327,12 @@ export type EnterpriseRow = Selectable<EnterprisesTable>;
 export type NewEnterprise = Insertable<EnterprisesTable>;
 export type EnterpriseUpdate = Updateable<EnterprisesTable>;
 export type ContactRow = Selectable<EnterpriseContactsTable>;
+export type JobOrderRow = Selectable<JobOrdersTable>;
+export type NewJobOrder = Insertable<JobOrdersTable>;
+export type WorkerRow = Selectable<WorkersTable>;
+export type NewWorker = Insertable<WorkersTable>;
+export type ApplicationRow = Selectable<ApplicationsTable>;
+export type PlacementRow = Selectable<PlacementsTable>;
+export type WorkerImportRow = Selectable<WorkerImportsTable>;
+export type WorkerChannelRow = Selectable<WorkerChannelsTable>;
+export type WorkerDuplicateFlagRow = Selectable<WorkerDuplicateFlagsTable>;

@@ -352,6 +352,7 @@ export const DEMO_LOGINS: readonly { username: string; what: string }[] = [
   { username: 'leader', what: '领导（只读）read-only leader' },
   { username: 'analyst', what: '监测分析员 monitoring analyst (city-wide read)' },
   { username: 'enterprise.1', what: '企业人事 HR of the first demo enterprise (吴江)' },
+  { username: 'worker.1', what: '劳动者 a worker (the first demo worker)' },
 ];
 
 function uniqueName(

@@ -7,6 +7,8 @@ import { hashPassword } from '../modules/auth/password.ts';
 import { insertContacts, insertEnterprises } from '../modules/enterprises/enterprises.repository.ts';
 import { insertUser } from '../modules/users/users.repository.ts';
 import { generateDemoCity } from './demo-city.ts';
+import { loadDemoPipeline } from './demo-pipeline.ts';
+import { loadDemoWorkers } from './demo-workers.ts';
 
 /**
  * Loads the demo city into an empty database in one transaction (a crash leaves it empty, and the
@@ -16,6 +18,10 @@ export interface DemoLoadReport {
   readonly accounts: number;
   readonly enterprises: number;
   readonly contacts: number;
+  readonly workers: number;
+  readonly jobOrders: number;
+  readonly applications: number;
+  readonly placements: number;
 }
 
 export async function isDatabaseEmpty(deps: Pick<Deps, 'db'>): Promise<boolean> {
@@ -28,7 +34,7 @@ export async function isDatabaseEmpty(deps: Pick<Deps, 'db'>): Promise<boolean> 
 
 export async function loadDemo(
   deps: Deps,
-  options: { password: string; seed?: number; scale?: number },
+  options: { password: string; seed?: number; scale?: number; today?: Date },
 ): Promise<DemoLoadReport> {
   if (!(await isDatabaseEmpty(deps)))
     throw new Error('The database already has accounts; the demo city loads only into an empty database.');
@@ -100,13 +106,42 @@ export async function loadDemo(
           .where('id', '=', userId)
           .execute();
     }
+    const today = options.today ?? new Date();
+    const seed = options.seed ?? 20261122;
+    const workers = await loadDemoWorkers(trx, deps, {
+      password: options.password,
+      seed,
+      count: 5000 * (options.scale ?? 1),
+      today,
+    });
+    const officerIdByDistrict = new Map(
+      city.accounts
+        .filter((account) => account.roles.includes('district_officer'))
+        .flatMap((account) =>
+          account.districtCodes.map((code) => [code, userIds.get(account.username) ?? ''] as const),
+        ),
+    );
+    const pipeline = await loadDemoPipeline(trx, {
+      seed,
+      today,
+      officerIdByDistrict,
+      firstEnterpriseId: inserted[0]?.id ?? '',
+    });
     await recordAudit(trx, SYSTEM_AUDIT, {
       action: 'demo.load',
       entityType: 'system',
       entityId: null,
-      summary: `载入演示城市：${city.accounts.length} 个账号，${inserted.length} 家企业`,
+      summary: `载入演示城市：${city.accounts.length + workers.accounts} 个账号，${inserted.length} 家企业，${workers.workers} 名劳动者，${pipeline.jobOrders} 个岗位`,
       after: { seed: options.seed ?? null, scale: options.scale ?? 1 },
     });
-    return { accounts: city.accounts.length, enterprises: inserted.length, contacts: contacts.length };
+    return {
+      accounts: city.accounts.length + workers.accounts,
+      enterprises: inserted.length,
+      contacts: contacts.length,
+      workers: workers.workers,
+      jobOrders: pipeline.jobOrders,
+      applications: pipeline.applications,
+      placements: pipeline.placements,
+    };
   });
 }

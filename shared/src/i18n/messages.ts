@@ -197,6 +197,96 @@ const VALIDATION_MESSAGES = {
     'zh-CN': '一次最多导入 {max} 行',
     en: 'At most {max} rows per import',
   },
+  'occupation.unknown': {
+    'zh-CN': '“{value}”不是《职业分类大典（2022）》中的职业代码',
+    en: '"{value}" is not an occupation code of the 2022 classification',
+  },
+  'range.max_below_min': { 'zh-CN': '上限不能小于下限', en: 'The maximum cannot be below the minimum' },
+  'job_order.deadline_past': { 'zh-CN': '截止日期不能早于今天', en: 'The deadline cannot be in the past' },
+  'job_order.no_places': {
+    'zh-CN': '该岗位已招满（招聘 {headcount} 人，已到岗 {filled} 人），不能再录用',
+    en: 'This order is full ({filled} of {headcount} hired); no further hires',
+  },
+  'job_order.not_open': {
+    'zh-CN': '该岗位当前状态为“{status}”，不接受新的推荐或录用',
+    en: 'This order is {status}; it takes no new applications or hires',
+  },
+  'job_order.illegal_action': {
+    'zh-CN': '岗位当前状态为“{status}”，不能执行“{action}”',
+    en: 'An order that is {status} cannot be {action}',
+  },
+  'job_order.headcount_below_filled': {
+    'zh-CN': '招聘人数不能少于已到岗人数（{filled}）',
+    en: 'The headcount cannot be below the number already hired ({filled})',
+  },
+  'worker.linked_existing': {
+    'zh-CN': '该身份证号已登记为劳动者 {name}，已将本次来源渠道关联到原记录，未新建',
+    en: 'This ID number already belongs to worker {name}; the new channel was linked to that record instead',
+  },
+  'worker.district_out_of_scope': {
+    'zh-CN': '您只能为本人管辖的区县登记或修改劳动者',
+    en: 'You may only register or edit workers served by your own districts',
+  },
+  'worker.origin_unknown': {
+    'zh-CN': '“{value}”不是可识别的户籍地，请填写 6 位区县代码，或“省 市 县”全称',
+    en: '"{value}" is not a recognisable place of origin; give a 6-digit county code or "province city county"',
+  },
+  'worker.origin_ambiguous': {
+    'zh-CN': '“{value}”对应多个区县（{options}），请写明省、市',
+    en: '"{value}" matches several counties ({options}); add the province and city',
+  },
+  'worker.duplicate_flag_resolved': {
+    'zh-CN': '该疑似重复记录已经处理过了',
+    en: 'This possible duplicate has already been resolved',
+  },
+  'worker.import_no_header': {
+    'zh-CN': '没有找到表头行（应包含“身份证号码”“姓名”“手机号码”三列）',
+    en: 'No header row found (it must contain the ID number, name and mobile phone columns)',
+  },
+  'worker.import_duplicate_in_file': {
+    'zh-CN': '与第 {row} 行的身份证号码重复',
+    en: 'Same ID number as row {row}',
+  },
+  'worker.import_date': {
+    'zh-CN': '“{value}”不是可识别的日期（可写 2021-03-05、2021/3/5 或 2021年3月5日）',
+    en: '"{value}" is not a recognisable date (write 2021-03-05, 2021/3/5 or 2021年3月5日)',
+  },
+  'worker.import_wage': {
+    'zh-CN': '“{value}”不是可识别的月工资金额（元）',
+    en: '"{value}" is not a recognisable monthly wage (yuan)',
+  },
+  'worker.import_education': {
+    'zh-CN': '“{value}”不是可识别的学历（小学、初中、高中、中专、大专、本科、硕士……）',
+    en: '"{value}" is not a recognisable education level',
+  },
+  'worker.import_interrupted': {
+    'zh-CN': '导入被中断（服务器重启或进程退出），未导入任何数据，请重新上传',
+    en: 'The import was interrupted (server restart or exit); nothing was imported; upload the file again',
+  },
+  'worker.import_crashed': {
+    'zh-CN': '导入出错，未导入任何数据；请将导入编号 {importId} 告知管理员',
+    en: 'The import failed and nothing was imported; give import id {importId} to an administrator',
+  },
+  'worker.import_too_large': {
+    'zh-CN': '文件过大（上限 {limit}），请拆分后分批导入',
+    en: 'The file is too large (limit {limit}); split it and import the parts',
+  },
+  'application.duplicate': {
+    'zh-CN': '该劳动者已在此岗位的招聘流程中',
+    en: 'This worker is already in this order’s pipeline',
+  },
+  'application.illegal_transition': {
+    'zh-CN': '不能从“{from}”直接变为“{to}”',
+    en: 'Cannot move from "{from}" to "{to}"',
+  },
+  'application.worker_unavailable': {
+    'zh-CN': '该劳动者当前状态为“{status}”，不能推荐',
+    en: 'This worker is {status} and cannot be recommended',
+  },
+  'placement.retention_too_early': {
+    'zh-CN': '到岗未满 {days} 天（到岗日期 {hiredOn}），还不能确认留存',
+    en: 'Retention can be confirmed {days} days after hiring (hired {hiredOn})',
+  },
   'password.too_short': {
     'zh-CN': '密码至少 {min} 位',
     en: 'Passwords have at least {min} characters',

@@ -44,3 +44,22 @@ export const countyCodeSchema = z
     if (!/^\d{6}$/.test(code))
       ctx.addIssue({ code: 'custom', params: { key: 'region_code.format', char: code } });
   });
+
+/**
+ * A string matching `pattern`, reported with catalogue message `key` (zod's own regex check cannot
+ * carry params). The offending value is passed as `value`/`char` for the message.
+ */
+export function patternField(
+  pattern: RegExp,
+  key: 'occupation.unknown' | 'region_code.format' | 'field.invalid',
+) {
+  return z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      if (!pattern.test(value)) ctx.addIssue({ code: 'custom', params: { key, value, char: value } });
+    });
+}
+
+/** An occupation code of the 2022 classification (major-group prefix to detailed occupation). */
+export const occupationCodeSchema = patternField(/^\d-\d{2}(-\d{2}){0,2}$/, 'occupation.unknown');

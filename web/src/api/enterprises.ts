@@ -63,11 +63,12 @@ export function useEnterprisePage(query: EnterpriseListQuery) {
   });
 }
 
-/** One enterprise. */
-export function useEnterprise(id: string) {
+/** One enterprise (`isEnabled` false: not fetched, e.g. while no enterprise is chosen). */
+export function useEnterprise(id: string, isEnabled = true) {
   return useQuery({
     queryKey: enterpriseKeys.detail(id),
     queryFn: ({ signal }) => fetchEnterprise(id, signal),
+    enabled: isEnabled,
   });
 }
 

@@ -18,6 +18,24 @@ const EnterpriseDetailPage = lazy(async () => ({
 const EnterpriseFormPage = lazy(async () => ({
   default: (await import('../pages/enterprises/EnterpriseFormPage.tsx')).EnterpriseFormPage,
 }));
+const JobOrderListPage = lazy(async () => ({
+  default: (await import('../pages/job-orders/JobOrderListPage.tsx')).JobOrderListPage,
+}));
+const JobOrderDetailPage = lazy(async () => ({
+  default: (await import('../pages/job-orders/JobOrderDetailPage.tsx')).JobOrderDetailPage,
+}));
+const JobOrderFormPage = lazy(async () => ({
+  default: (await import('../pages/job-orders/JobOrderFormPage.tsx')).JobOrderFormPage,
+}));
+const WorkerListPage = lazy(async () => ({
+  default: (await import('../pages/workers/WorkerListPage.tsx')).WorkerListPage,
+}));
+const WorkerDetailPage = lazy(async () => ({
+  default: (await import('../pages/workers/WorkerDetailPage.tsx')).WorkerDetailPage,
+}));
+const WorkerFormPage = lazy(async () => ({
+  default: (await import('../pages/workers/WorkerFormPage.tsx')).WorkerFormPage,
+}));
 const AuditPage = lazy(async () => ({ default: (await import('../pages/audit/AuditPage.tsx')).AuditPage }));
 const NotFoundPage = lazy(async () => ({
   default: (await import('../pages/not-found/NotFoundPage.tsx')).NotFoundPage,
@@ -62,6 +80,54 @@ export const router = createBrowserRouter([
               },
               { path: ':id', element: <EnterpriseDetailPage /> },
               { path: ':id/edit', element: <EnterpriseFormPage /> },
+            ],
+          },
+          {
+            path: 'job-orders',
+            element: <RequirePermission permission={Permission.JobOrderRead} />,
+            children: [
+              { index: true, element: <JobOrderListPage /> },
+              {
+                path: 'new',
+                element: (
+                  <RequirePermission permission={Permission.JobOrderWrite}>
+                    <JobOrderFormPage />
+                  </RequirePermission>
+                ),
+              },
+              { path: ':id', element: <JobOrderDetailPage /> },
+              {
+                path: ':id/edit',
+                element: (
+                  <RequirePermission permission={Permission.JobOrderWrite}>
+                    <JobOrderFormPage />
+                  </RequirePermission>
+                ),
+              },
+            ],
+          },
+          {
+            path: 'workers',
+            element: <RequirePermission permission={Permission.WorkerRead} />,
+            children: [
+              { index: true, element: <WorkerListPage /> },
+              {
+                path: 'new',
+                element: (
+                  <RequirePermission permission={Permission.WorkerWrite}>
+                    <WorkerFormPage />
+                  </RequirePermission>
+                ),
+              },
+              { path: ':id', element: <WorkerDetailPage /> },
+              {
+                path: ':id/edit',
+                element: (
+                  <RequirePermission permission={Permission.WorkerWrite}>
+                    <WorkerFormPage />
+                  </RequirePermission>
+                ),
+              },
             ],
           },
           {

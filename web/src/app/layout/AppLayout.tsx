@@ -1,4 +1,4 @@
-import { AuditOutlined, BankOutlined, HomeOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, HomeOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { Layout, Menu, Space, Typography } from 'antd';
 import { type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,8 @@ import { UserMenu } from './UserMenu.tsx';
 const NAV_ICONS: Readonly<Record<NavItem['key'], ReactNode>> = {
   home: <HomeOutlined />,
   enterprises: <BankOutlined />,
+  jobOrders: <SolutionOutlined />,
+  workers: <TeamOutlined />,
   audit: <AuditOutlined />,
 };
 

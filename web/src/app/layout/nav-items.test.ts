@@ -14,7 +14,29 @@ describe('the side menu', () => {
     expect(listVisibleNavItems(admin).map((item) => item.key)).toEqual(['home', 'enterprises', 'audit']);
   });
 
+  it('shows job orders and workers to holders of their read permissions', () => {
+    const enterpriseHr = new Set<string>([Permission.EnterpriseRead, Permission.JobOrderRead]);
+    const officer = new Set<string>([
+      Permission.EnterpriseRead,
+      Permission.JobOrderRead,
+      Permission.WorkerRead,
+    ]);
+    expect(listVisibleNavItems(enterpriseHr).map((item) => item.key)).toEqual([
+      'home',
+      'enterprises',
+      'jobOrders',
+    ]);
+    expect(listVisibleNavItems(officer).map((item) => item.key)).toEqual([
+      'home',
+      'enterprises',
+      'jobOrders',
+      'workers',
+    ]);
+  });
+
   it('highlights the module of a nested page', () => {
+    expect(findActiveNavKey('/job-orders/abc')).toBe('jobOrders');
+    expect(findActiveNavKey('/workers/new')).toBe('workers');
     expect(findActiveNavKey('/enterprises/abc/edit')).toBe('enterprises');
     expect(findActiveNavKey('/enterprisesX')).toBe('home');
     expect(findActiveNavKey('/')).toBe('home');

@@ -2,7 +2,7 @@ import { Permission } from '@yonggong/shared';
 
 /** One entry of the side menu; shown only to users holding its permission. */
 export interface NavItem {
-  readonly key: 'home' | 'enterprises' | 'audit';
+  readonly key: 'home' | 'enterprises' | 'jobOrders' | 'workers' | 'audit';
   readonly path: string;
   readonly permission: Permission | null;
 }
@@ -11,6 +11,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/', permission: null },
   { key: 'enterprises', path: '/enterprises', permission: Permission.EnterpriseRead },
+  { key: 'jobOrders', path: '/job-orders', permission: Permission.JobOrderRead },
+  { key: 'workers', path: '/workers', permission: Permission.WorkerRead },
   { key: 'audit', path: '/audit', permission: Permission.AuditRead },
 ];
 

@@ -8,14 +8,20 @@ const ACCEPTED_EXTENSIONS = ['.xlsx', '.csv'] as const;
 /** The `accept` attribute of the file picker. */
 export const IMPORT_FILE_ACCEPT = ACCEPTED_EXTENSIONS.join(',');
 
-/** Checks type and size locally so a wrong file fails at once instead of after a long upload. */
-export function checkImportFile(file: {
-  readonly name: string;
-  readonly size: number;
-}): ImportFileProblem | null {
+/**
+ * Checks type and size locally so a wrong file fails at once instead of after a long upload.
+ * `maxBytes` is the endpoint's own limit (worker lists may be far larger than enterprise lists).
+ */
+export function checkImportFile(
+  file: {
+    readonly name: string;
+    readonly size: number;
+  },
+  maxBytes: number = LIMITS.importMaxBytes,
+): ImportFileProblem | null {
   const name = file.name.toLowerCase();
   if (!ACCEPTED_EXTENSIONS.some((extension) => name.endsWith(extension))) return 'wrong_type';
-  if (file.size > LIMITS.importMaxBytes) return 'too_large';
+  if (file.size > maxBytes) return 'too_large';
   return null;
 }
 

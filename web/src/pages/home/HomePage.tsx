@@ -1,4 +1,4 @@
-import { AuditOutlined, BankOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { Permission } from '@yonggong/shared';
 import { Card, Col, Row, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -14,9 +14,10 @@ interface ShortcutProps {
   readonly title: string;
   readonly text: string;
   readonly to: string;
+  readonly testId?: string;
 }
 
-function Shortcut({ icon, title, text, to }: ShortcutProps) {
+function Shortcut({ icon, title, text, to, testId }: ShortcutProps) {
   const { t } = useTranslation();
   return (
     <Card
@@ -28,7 +29,7 @@ function Shortcut({ icon, title, text, to }: ShortcutProps) {
       }
     >
       <Typography.Paragraph type="secondary">{text}</Typography.Paragraph>
-      <ButtonLink to={to} type="primary">
+      <ButtonLink to={to} type="primary" data-testid={testId}>
         {t('home.open')}
       </ButtonLink>
     </Card>
@@ -40,8 +41,10 @@ export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
   const canReadEnterprises = useCan(Permission.EnterpriseRead);
+  const canReadJobOrders = useCan(Permission.JobOrderRead);
+  const canReadWorkers = useCan(Permission.WorkerRead);
   const canReadAudit = useCan(Permission.AuditRead);
-  const hasShortcuts = canReadEnterprises || canReadAudit;
+  const hasShortcuts = canReadEnterprises || canReadJobOrders || canReadWorkers || canReadAudit;
 
   return (
     <>
@@ -66,6 +69,28 @@ export function HomePage() {
                 title={t('nav.enterprises')}
                 text={t('home.enterprisesText')}
                 to="/enterprises"
+              />
+            </Col>
+          )}
+          {canReadJobOrders && (
+            <Col xs={24} md={12} xl={8}>
+              <Shortcut
+                icon={<SolutionOutlined />}
+                title={t('nav.jobOrders')}
+                text={t('home.jobOrdersText')}
+                to="/job-orders"
+                testId="home-job-orders"
+              />
+            </Col>
+          )}
+          {canReadWorkers && (
+            <Col xs={24} md={12} xl={8}>
+              <Shortcut
+                icon={<TeamOutlined />}
+                title={t('nav.workers')}
+                text={t('home.workersText')}
+                to="/workers"
+                testId="home-workers"
               />
             </Col>
           )}
