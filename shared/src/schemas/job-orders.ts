@@ -75,8 +75,35 @@ export const jobOrderCreateBody = jobOrderFields.superRefine(checkRanges);
 export type JobOrderCreateBody = z.infer<typeof jobOrderCreateBody>;
 export type JobOrderCreateInput = z.input<typeof jobOrderCreateBody>;
 
-export const jobOrderUpdateBody = jobOrderFields
-  .omit({ enterpriseId: true, publish: true })
+/**
+ * A partial update. Built from the fields WITHOUT their defaults: in zod 4 `.partial()` keeps
+ * inner defaults, so an omitted field would be reset to its default by every PATCH.
+ */
+export const jobOrderUpdateBody = z
+  .object({
+    title: z.string().trim().min(2).max(60),
+    occupationCode: occupationCodeSchema,
+    headcount: z.number().int().min(1).max(10_000),
+    wageMin: wage,
+    wageMax: wage,
+    ageMin: z.number().int().min(16).max(70).nullable(),
+    ageMax: z.number().int().min(16).max(70).nullable(),
+    educationMin: z.enum(EDUCATION_LEVELS),
+    skills: z.array(z.string().trim().min(1).max(30)).max(20),
+    certificates: z.array(z.string().trim().min(1).max(40)).max(10),
+    districtCode: countyCodeSchema,
+    address: z.string().trim().max(200),
+    shifts: z.enum(SHIFTS),
+    dormitory: z.boolean(),
+    meals: z.enum(MEALS),
+    startDate: isoDate.nullable(),
+    deadline: isoDate,
+    urgency: z.enum(URGENCIES),
+    visibility: z.array(z.enum(VISIBILITIES)).min(1),
+    contactName: z.string().trim().max(30),
+    contactPhone: mobilePhoneSchema.nullable(),
+    description: z.string().trim().max(2000),
+  })
   .partial()
   .extend({ version: z.number().int().min(1) })
   .superRefine(checkRanges);

@@ -148,6 +148,24 @@ describe('job orders', () => {
     expect(actions.map((a) => a.action)).toEqual(['job_order.create', 'job_order.close', 'job_order.reopen']);
   });
 
+  it('changes only the fields a PATCH names', async () => {
+    const order = (await hr.post('/api/job-orders', body({ title: '包装工' }))).json();
+    const patched = await hr.patch(`/api/job-orders/${order.id}`, { version: order.version, headcount: 20 });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json()).toMatchObject({
+      headcount: 20,
+      ageMin: 20,
+      ageMax: 45,
+      skills: ['数控车床'],
+      certificates: ['车工证'],
+      dormitory: true,
+      meals: 'free',
+      urgency: 'urgent',
+      visibility: ['public', 'agencies'],
+      contactPhoneMasked: '138****5678',
+    });
+  });
+
   it('refuses a headcount below the places already filled', async () => {
     const order = await buildJobOrder(ctx.deps, enterpriseId, { headcount: 5, filled: 3 });
     const response = await hr.patch(`/api/job-orders/${order.id}`, { version: 1, headcount: 2 });
