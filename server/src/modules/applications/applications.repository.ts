@@ -265,11 +265,10 @@ export async function confirmRetention(
   await q.where('application_id', '=', applicationId).execute();
 }
 
+/** Placements whose application the caller may see (the applications scope decides). */
 export async function listPlacements(
   db: Kysely<Database>,
-  scope: (
-    eb: ExpressionBuilder<Database & { e: Database['enterprises'] }, 'placements' | 'e'>,
-  ) => Expression<SqlBool>,
+  scope: ApplicationScope,
   filter: {
     enterpriseId?: string;
     jobOrderId?: string;
@@ -285,7 +284,16 @@ export async function listPlacements(
     .innerJoin('enterprises as e', 'e.id', 'placements.enterprise_id')
     .innerJoin('workers as w', 'w.id', 'placements.worker_id')
     .innerJoin('job_orders as o', 'o.id', 'placements.job_order_id')
-    .where(scope);
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('applications')
+          .innerJoin('enterprises as e', 'e.id', 'applications.enterprise_id')
+          .select('applications.id')
+          .whereRef('applications.id', '=', 'placements.application_id')
+          .where(scope),
+      ),
+    );
   if (filter.enterpriseId) q = q.where('placements.enterprise_id', '=', filter.enterpriseId);
   if (filter.jobOrderId) q = q.where('placements.job_order_id', '=', filter.jobOrderId);
   if (filter.workerId) q = q.where('placements.worker_id', '=', filter.workerId);

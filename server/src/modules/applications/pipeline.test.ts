@@ -244,5 +244,14 @@ describe('placement pipeline', () => {
       (await buildUser(ctx.deps, { roles: ['enterprise'], enterpriseId: otherEnterprise.id })).username,
     );
     expect((await otherHr.get(`/api/applications?jobOrderId=${order.id}`)).json().total).toBe(0);
+    const offered = await buildApplication(
+      ctx.deps,
+      await buildWorker(ctx.deps, { districtCode: WUJIANG }),
+      order,
+      'offered',
+    );
+    expect((await move(hr, offered.id, 'hired', 1)).statusCode).toBe(200);
+    expect((await hr.get(`/api/placements?jobOrderId=${order.id}`)).json().total).toBe(1);
+    expect((await otherHr.get(`/api/placements?jobOrderId=${order.id}`)).json().total).toBe(0);
   });
 });

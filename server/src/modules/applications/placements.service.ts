@@ -25,21 +25,7 @@ export async function listPlacementPage(
   filter: Parameters<typeof listPlacements>[2],
   page: { page: number; pageSize: number },
 ) {
-  const scope = applicationScope(actor);
-  const { rows, total } = await listPlacements(
-    deps.db,
-    (eb) =>
-      eb.exists(
-        eb
-          .selectFrom('applications')
-          .innerJoin('enterprises as e', 'e.id', 'applications.enterprise_id')
-          .select('applications.id')
-          .whereRef('applications.id', '=', 'placements.application_id')
-          .where(scope),
-      ),
-    filter,
-    page,
-  );
+  const { rows, total } = await listPlacements(deps.db, applicationScope(actor), filter, page);
   return {
     items: rows.map((row) => ({
       id: row.id,
