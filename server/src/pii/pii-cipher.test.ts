@@ -17,6 +17,12 @@ describe('PII cipher', () => {
     expect(cipher.decrypt(b)).toBe('13812345678');
   });
 
+  it('never repeats an IV, also across refills of the random pool', () => {
+    const ivs = new Set<string>();
+    for (let i = 0; i < 10_000; i++) ivs.add(cipher.encrypt('13812345678').split('.')[1] ?? '');
+    expect(ivs.size).toBe(10_000);
+  });
+
   it('hashes deterministically under the key, differently under another key', () => {
     expect(cipher.hash('320509199001011234')).toBe(cipher.hash('320509199001011234'));
     expect(createPiiCipher(crypto.randomBytes(32)).hash('320509199001011234')).not.toBe(

@@ -275,6 +275,10 @@ const VALIDATION_MESSAGES = {
     'zh-CN': '该劳动者已在此岗位的招聘流程中',
     en: 'This worker is already in this order’s pipeline',
   },
+  'placement.ended': {
+    'zh-CN': '该劳动者已于 {date} 离职，不能再确认留存',
+    en: 'This worker left on {date}; retention can no longer be recorded',
+  },
   'application.illegal_transition': {
     'zh-CN': '不能从“{from}”直接变为“{to}”',
     en: 'Cannot move from "{from}" to "{to}"',

@@ -225,25 +225,27 @@ export async function deletePlacementOf(db: Kysely<Database>, applicationId: str
 export async function findPlacementApplicationId(
   db: Kysely<Database>,
   placementId: string,
-): Promise<string | null> {
+): Promise<{ applicationId: string; endedOn: string | null } | null> {
   const row = await db
     .selectFrom('placements')
-    .select('application_id')
+    .select(['application_id', 'ended_on'])
     .where('id', '=', placementId)
     .executeTakeFirst();
-  return row?.application_id ?? null;
+  return row ? { applicationId: row.application_id, endedOn: row.ended_on } : null;
 }
 
 export async function endPlacement(
   db: Kysely<Database>,
   applicationId: string,
   endedOn: string,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const result = await db
     .updateTable('placements')
     .set({ ended_on: endedOn })
     .where('application_id', '=', applicationId)
-    .execute();
+    .where('ended_on', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export async function confirmRetention(

@@ -200,6 +200,50 @@ describe('placement pipeline', () => {
     ).toBe('yes');
   });
 
+  it('records a worker who left before 30 days: the placement says no, the worker is free, the timeline says why', async () => {
+    const order = await buildJobOrder(ctx.deps, enterpriseId);
+    const worker = await buildWorker(ctx.deps, { districtCode: WUJIANG });
+    const application = await buildApplication(ctx.deps, worker, order, 'offered');
+    const hired = (await move(hr, application.id, 'hired', 1, { date: '2026-10-01' })).json();
+    const placement = (await hr.get(`/api/placements?jobOrderId=${order.id}`))
+      .json()
+      .items.find((p: { applicationId: string }) => p.applicationId === application.id);
+    const left = await hr.post(`/api/placements/${placement.id}/retention`, {
+      checkpoint: 30,
+      retained: false,
+      version: hired.version,
+    });
+    expect(left.statusCode).toBe(200);
+    const after = (await hr.get(`/api/applications/${application.id}`)).json();
+    expect(after.status).toBe('hired');
+    expect(after.events.at(-1)).toMatchObject({ from: 'hired', to: 'hired', reason: '未满 30 天离职' });
+    expect(
+      (await hr.get(`/api/placements?jobOrderId=${order.id}`))
+        .json()
+        .items.find((p: { applicationId: string }) => p.applicationId === application.id).retained30,
+    ).toBe('no');
+    const stored = await ctx.deps.db
+      .selectFrom('workers')
+      .select('status')
+      .where('id', '=', worker.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.status).toBe('available');
+    const again = await hr.post(`/api/placements/${placement.id}/retention`, {
+      checkpoint: 30,
+      retained: false,
+      version: hired.version,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toMatch(/^该劳动者已于 \d{4}-\d{2}-\d{2} 离职/);
+    const retainedAfterAll = await hr.post(`/api/placements/${placement.id}/retention`, {
+      checkpoint: 30,
+      retained: true,
+      version: hired.version,
+    });
+    expect(retainedAfterAll.statusCode).toBe(409);
+    expect((await hr.get(`/api/applications/${application.id}`)).json().status).toBe('hired');
+  });
+
   it('moves in bulk with a result per application', async () => {
     const order = await buildJobOrder(ctx.deps, enterpriseId);
     const a = await buildApplication(

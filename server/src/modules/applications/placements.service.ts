@@ -9,6 +9,7 @@ import {
   endPlacement,
   findApplication,
   findPlacementApplicationId,
+  insertEvents,
   listPlacements,
   setWorkerStatus,
 } from './applications.repository.ts';
@@ -54,8 +55,12 @@ export async function recordRetention(
   placementId: string,
   body: { checkpoint: 30 | 90; retained: boolean; version: number },
 ): Promise<{ ok: true }> {
-  const applicationId = await findPlacementApplicationId(deps.db, placementId);
-  if (!applicationId) throw new AppError('not_found');
+  const placement = await findPlacementApplicationId(deps.db, placementId);
+  if (!placement) throw new AppError('not_found');
+  const { applicationId } = placement;
+  const ended = (endedOn: string) =>
+    new AppError('conflict', { messageKey: 'placement.ended', params: { date: endedOn } });
+  if (placement.endedOn) throw ended(placement.endedOn);
   if (body.retained) {
     await moveApplication(deps, ctx, applicationId, {
       to: body.checkpoint === 30 ? 'retained_30' : 'retained_90',
@@ -74,8 +79,21 @@ export async function recordRetention(
     });
   await deps.db.transaction().execute(async (trx) => {
     await confirmRetention(trx, applicationId, body.checkpoint, false, ctx.actor.id);
-    await endPlacement(trx, applicationId, todayIn());
+    // Only an open placement ends: of two clicks at once, the second is refused here.
+    const today = todayIn();
+    if (!(await endPlacement(trx, applicationId, today))) throw ended(today);
     await setWorkerStatus(trx, current.worker_id, 'available');
+    // The application keeps its last state (the hire happened and counts); the departure goes on
+    // its timeline, where the worker page and the order's pipeline read it.
+    await insertEvents(trx, [
+      {
+        application_id: applicationId,
+        from_status: current.status,
+        to_status: current.status,
+        actor_id: ctx.actor.id,
+        reason: `未满 ${body.checkpoint} 天离职`,
+      },
+    ]);
     await recordAudit(trx, auditContextOf(ctx), {
       action: 'placement.left',
       entityType: 'application',

@@ -274,6 +274,25 @@ describe('worker import', () => {
     expect(flags).toEqual([expect.objectContaining({ reason: 'same_name_phone', status: 'open' })]);
   });
 
+  it('flags two new people of one file sharing name and phone once, and not people who differ', async () => {
+    const [first, second, third] = [id(), id(), id()];
+    const csv = `身份证号码,姓名,手机号码\n${first},龚家人,13911112222\n${second},龚家人,13911112222\n${third},龚别人,13911112222\n`;
+    const response = await upload('family.csv', csv, 'all');
+    expect(response.json()).toMatchObject({ committed: true, created: 3 });
+    const ids = await Promise.all(
+      [first, second, third].map(async (value) => (await workerByIdNumber(value))?.id),
+    );
+    const flags = await ctx.deps.db
+      .selectFrom('worker_duplicate_flags')
+      .select(['worker_id', 'other_worker_id'])
+      .where((eb) =>
+        eb.or([eb('worker_id', 'in', ids as string[]), eb('other_worker_id', 'in', ids as string[])]),
+      )
+      .execute();
+    expect(flags).toHaveLength(1);
+    expect([flags[0]?.worker_id, flags[0]?.other_worker_id].sort()).toEqual([ids[0], ids[1]].sort());
+  });
+
   it('reports a file without a header, a missing required column, and an unsupported file', async () => {
     const noHeader = await upload('x.csv', `${id()},某人,13700003333\n`, 'all');
     expect(noHeader.json()).toMatchObject({

@@ -15,11 +15,13 @@ import { SeenKeys } from '../imports/seen-keys.ts';
 import { openValidatedSource, type ValidatedBatch, type ValidatedSource } from './validated-batches.ts';
 import { type ProtectedBatch, rowError, type StoredRowError, sealRows } from './worker-import-rows.ts';
 import {
+  beginDirectImport,
   type CommitOptions,
   commitStagedRows,
   deleteStagedRows,
   findImportJob,
   finishImportJob,
+  flagSameNamePhone,
   type ImportCounters,
   insertWorkerBatch,
   isSingleSessionDatabase,
@@ -256,6 +258,7 @@ export async function runWorkerImport(
       // PostgreSQL: the whole import is one transaction; batches go straight into `workers` while
       // the file is read. Progress is written on other connections, so it stays visible.
       const isCommitted = await db.transaction().execute(async (trx) => {
+        await beginDirectImport(trx);
         await readAll(async (batch) => {
           const ids = await insertWorkerBatch(trx, target, batch);
           const existing = batch.idNumberHashes.filter(
@@ -267,6 +270,7 @@ export async function runWorkerImport(
         });
         if (options.mode === 'all' && failedRows > 0) return false;
         if (!(await lockRunningImport(trx, importId))) throw new ImportStopped(null);
+        await flagSameNamePhone(trx);
         await finish(trx);
         return true;
       });

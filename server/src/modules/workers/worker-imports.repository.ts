@@ -155,11 +155,21 @@ export async function stageRows(
 }
 
 /**
+ * Opens the PostgreSQL path of an import, inside its transaction: a temporary table that collects
+ * the ids of the workers this import creates (dropped at commit or rollback; temporary tables
+ * are private to the connection and write no WAL), for `flagSameNamePhone` at the end.
+ */
+export async function beginDirectImport(db: Kysely<Database>): Promise<void> {
+  await sql`CREATE TEMPORARY TABLE import_new_workers (id uuid NOT NULL) ON COMMIT DROP`.execute(db);
+}
+
+/**
  * Writes a batch straight into `workers` inside the import's transaction (PostgreSQL path), in one
  * statement: new people inserted (`ON CONFLICT (id_number_hash) DO NOTHING`), their channel rows,
- * and same name + phone flags against everyone visible to the transaction (earlier batches
- * included) and within the batch. Returns the ids created; rows not created are people already
- * registered (`linkExisting`).
+ * and their ids noted in `import_new_workers`. Returns the ids created; rows not created are
+ * people already registered (`linkExisting`). Same-name-and-phone flags come once, set-based,
+ * after the last batch (`flagSameNamePhone`): probing the phone index per batch was a fifth of the
+ * database's work on a large import.
  */
 export async function insertWorkerBatch(
   db: Kysely<Database>,
@@ -182,21 +192,32 @@ export async function insertWorkerBatch(
         ${actorId}::uuid, ${actorId}::uuid
       FROM ${recordsetOf(batch)}
       ON CONFLICT (id_number_hash) DO NOTHING
-      RETURNING id, name, phone_hash),
+      RETURNING id),
     channels AS (
       INSERT INTO worker_channels (worker_id, channel, channel_ref, registered_by, import_batch_id)
       SELECT id, ${channel}::text, ${channelRef}::text, ${actorId}::uuid, ${importId}::uuid FROM ins
       ON CONFLICT (worker_id, channel, channel_ref) DO NOTHING),
-    flags AS (
-      INSERT INTO worker_duplicate_flags (worker_id, other_worker_id, reason)
-      SELECT n.id, o.id, 'same_name_phone'
-      FROM ins n JOIN workers o ON o.phone_hash = n.phone_hash AND o.name = n.name
-      UNION ALL
-      SELECT a.id, b.id, 'same_name_phone'
-      FROM ins a JOIN ins b ON a.phone_hash = b.phone_hash AND a.name = b.name AND a.id < b.id
-      ON CONFLICT (worker_id, other_worker_id) DO NOTHING)
+    noted AS (
+      INSERT INTO import_new_workers (id) SELECT id FROM ins)
     SELECT id FROM ins`.execute(db);
   return new Set(result.rows.map((row) => row.id));
+}
+
+/**
+ * Flags every worker this import created (`import_new_workers`) who shares name and phone with
+ * another worker — one set-based statement after the last batch (PostgreSQL path). A pair of two
+ * new workers is flagged once; a new worker and one registered before, as (new, earlier).
+ */
+export async function flagSameNamePhone(db: Kysely<Database>): Promise<void> {
+  await sql`ANALYZE import_new_workers`.execute(db);
+  await sql`
+    INSERT INTO worker_duplicate_flags (worker_id, other_worker_id, reason)
+    SELECT n.id, o.id, 'same_name_phone'
+    FROM import_new_workers t
+    JOIN workers n ON n.id = t.id
+    JOIN workers o ON o.phone_hash = n.phone_hash AND o.name = n.name AND o.id <> n.id
+    WHERE o.id > n.id OR NOT EXISTS (SELECT 1 FROM import_new_workers t2 WHERE t2.id = o.id)
+    ON CONFLICT (worker_id, other_worker_id) DO NOTHING`.execute(db);
 }
 
 /** Links people already registered (by their ID hashes) to the import's channel (PostgreSQL path). */
