@@ -3,6 +3,68 @@
  * imports, no runtime dependencies.
  */
 
+export type {
+  BuildMatchIndexOptions,
+  MatchIndex,
+  MatchIndexBuffers,
+  MatchLocations,
+  MatchOrderArrays,
+  MatchOrderTree,
+  MatchStrings,
+  MatchWorkerArrays,
+  MatchWorkerTree,
+} from './matching/build.ts';
+export {
+  buildMatchIndex,
+  computeHaversineKm,
+  MATCH_INDEX_FORMAT,
+  matchIndexBuffers,
+  matchIndexFromBuffers,
+} from './matching/build.ts';
+export { explainMatch } from './matching/explain.ts';
+export type {
+  ExposureMetrics,
+  MatchCandidateLists,
+  MeasureExposureOptions,
+  RebalanceOptions,
+  RebalanceResult,
+} from './matching/rebalance.ts';
+export {
+  DEFAULT_RECOMMENDATIONS_PER_PLACE,
+  measureExposure,
+  rebalanceByCapacity,
+} from './matching/rebalance.ts';
+export { isPairEligible, scoreMatchPair } from './matching/score.ts';
+export type {
+  MatchSearchStats,
+  TopOrdersBatch,
+  TopOrdersBatchOptions,
+  TopOrdersOptions,
+  TopWorkersOptions,
+} from './matching/topk.ts';
+export {
+  bruteForceTopOrders,
+  bruteForceTopWorkers,
+  topOrdersForWorker,
+  topOrdersForWorkers,
+  topWorkersForOrder,
+} from './matching/topk.ts';
+export type {
+  MatchEducationLevel,
+  MatchExplanation,
+  MatchFailure,
+  MatchFailureCode,
+  MatchOrderInput,
+  MatchParamValue,
+  MatchTerm,
+  MatchTermCode,
+  MatchWorkerInput,
+  TopOrders,
+  TopWorkers,
+} from './matching/types.ts';
+export { MATCH_EDUCATION_LEVELS, MATCH_FAILURE_CODES, MATCH_TERM_CODES } from './matching/types.ts';
+export type { MatchWeights } from './matching/weights.ts';
+export { DEFAULT_MATCH_WEIGHTS, MATCH_WEIGHT_KEYS, resolveMatchWeights } from './matching/weights.ts';
 export { createRandom, drawInteger } from './random.ts';
 export {
   CREDIT_CODE_ALPHABET,
