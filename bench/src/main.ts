@@ -4,10 +4,14 @@
  */
 import { benchEnterprises } from './enterprises.ts';
 import { benchImport } from './import.ts';
+import { benchMatch } from './match.ts';
+import { benchMatchApi } from './match-api.ts';
 
 const BENCHMARKS: Record<string, (args: readonly string[]) => Promise<Record<string, unknown>>> = {
   enterprises: benchEnterprises,
   import: benchImport,
+  match: benchMatch,
+  'match-api': benchMatchApi,
 };
 
 const [name, ...args] = process.argv.slice(2);

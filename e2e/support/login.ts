@@ -4,7 +4,13 @@ import type { Page } from 'playwright-core';
 export const DEMO_PASSWORD = 'yonggong-demo';
 
 /** Demo accounts the journeys use (see server/src/demo/demo-city.ts). */
-export type DemoUser = 'admin' | 'officer.wujiang' | 'officer.xiangcheng' | 'enterprise.1';
+export type DemoUser =
+  | 'admin'
+  | 'officer.wujiang'
+  | 'officer.xiangcheng'
+  | 'enterprise.1'
+  | 'agency.1'
+  | 'agency.2';
 
 /**
  * Signs in through the login form the way a person does: opens `path` (default the home page),

@@ -17,11 +17,14 @@ import { AppError } from './http/app-error.ts';
 import { registerAuthGuard } from './http/auth-guard.ts';
 import { handleError } from './http/error-handler.ts';
 import { zodValidatorCompiler } from './http/zod-validation.ts';
+import { agencyRoutes } from './modules/agencies/agencies.routes.ts';
 import { applicationRoutes } from './modules/applications/applications.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { enterpriseRoutes } from './modules/enterprises/enterprises.routes.ts';
 import { jobOrderRoutes } from './modules/job-orders/job-orders.routes.ts';
+import { marketplaceRoutes } from './modules/marketplace/marketplace.routes.ts';
+import { recommendationRoutes } from './modules/recommendations/recommendations.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { workerRoutes } from './modules/workers/workers.routes.ts';
@@ -127,6 +130,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(workerRoutes(deps));
   await app.register(jobOrderRoutes(deps));
   await app.register(applicationRoutes(deps));
+  await app.register(agencyRoutes(deps));
+  await app.register(marketplaceRoutes(deps));
+  await app.register(
+    recommendationRoutes(deps, { onRunError: (error) => app.log.error({ err: error }, 'match run failed') }),
+  );
 
   const hasWeb = fs.existsSync(path.join(config.webDistDir, 'index.html'));
   if (hasWeb) {

@@ -2,6 +2,7 @@ import type { AppConfig } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import type { Deps } from './deps.ts';
+import { createMatchingState } from './modules/recommendations/matching-state.ts';
 import { loadRegionIndex } from './modules/regions/regions.service.ts';
 import { createPiiCipher, loadPiiKey } from './pii/pii-cipher.ts';
 
@@ -23,6 +24,7 @@ export async function openRuntime(config: AppConfig): Promise<Runtime> {
       db: handle.db,
       regions: loadRegionIndex(),
       pii: createPiiCipher(key.key),
+      matching: createMatchingState(),
       config: {
         cityCode: config.cityCode,
         sessionIdleMinutes: config.sessionIdleMinutes,

@@ -5,8 +5,17 @@ import {
   maskIdNumber,
   maskPhone,
 } from '@yonggong/engine';
-import type { ApplicationStatus, Channel, EnterpriseSize, KeyLevel, Role } from '@yonggong/shared';
+import {
+  type ApplicationStatus,
+  type Channel,
+  type EducationLevel,
+  type EnterpriseSize,
+  type KeyLevel,
+  normalizeLicenceNumber,
+  type Role,
+} from '@yonggong/shared';
 import type { ApplicationRow, EnterpriseRow, JobOrderRow, UserRow, WorkerRow } from '../src/db/schema.ts';
+import type { AgencyRow } from '../src/db/schema-marketplace.ts';
 import type { Deps } from '../src/deps.ts';
 import { nameKeys } from '../src/lib/pinyin.ts';
 import { hashPassword } from '../src/modules/auth/password.ts';
@@ -41,6 +50,7 @@ export async function buildUser(
     roles: Role[];
     districtCodes?: string[];
     enterpriseId?: string | null;
+    agencyId?: string | null;
     displayName?: string;
     isDisabled?: boolean;
   },
@@ -53,7 +63,7 @@ export async function buildUser(
     roles: overrides.roles,
     district_codes: overrides.districtCodes ?? [],
     enterprise_id: overrides.enterpriseId ?? null,
-    agency_id: null,
+    agency_id: overrides.agencyId ?? null,
     school_id: null,
     base_id: null,
     worker_id: null,
@@ -128,6 +138,12 @@ export async function buildWorker(
     status?: 'available' | 'employed' | 'inactive';
     channel?: Channel;
     skills?: string[];
+    certificates?: string[];
+    occupationCodes?: string[];
+    expectedWage?: number | null;
+    education?: string;
+    currentRegionCode?: string | null;
+    availableFrom?: string | null;
   } = {},
 ): Promise<WorkerRow> {
   const sex = overrides.sex ?? 'male';
@@ -158,13 +174,13 @@ export async function buildWorker(
       birth_date: birthDate,
       sex,
       origin_region_code: overrides.originRegionCode ?? '530602',
-      current_region_code: null,
-      education: 'senior',
+      current_region_code: overrides.currentRegionCode ?? null,
+      education: overrides.education ?? 'senior',
       skills: overrides.skills ?? ['电焊'],
-      certificates: [],
-      occupation_codes: [],
-      expected_wage: 6000,
-      available_from: null,
+      certificates: overrides.certificates ?? [],
+      occupation_codes: overrides.occupationCodes ?? [],
+      expected_wage: overrides.expectedWage === undefined ? 6000 : overrides.expectedWage,
+      available_from: overrides.availableFrom ?? null,
       district_code: overrides.districtCode ?? null,
       status: overrides.status ?? 'available',
       source_channel: overrides.channel ?? 'base',
@@ -184,6 +200,16 @@ export async function buildJobOrder(
     title?: string;
     districtCode?: string;
     deadline?: string;
+    occupationCode?: string;
+    wageMin?: number;
+    wageMax?: number;
+    ageMin?: number | null;
+    ageMax?: number | null;
+    educationMin?: EducationLevel;
+    certificates?: string[];
+    skills?: string[];
+    dormitory?: boolean;
+    urgency?: 'normal' | 'urgent' | 'critical';
   } = {},
 ): Promise<JobOrderRow> {
   const deadline = overrides.deadline ?? new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
@@ -192,22 +218,22 @@ export async function buildJobOrder(
     .values({
       enterprise_id: enterpriseId,
       title: overrides.title ?? `普工${uniqueSuffix()}`,
-      occupation_code: '6-25-04-01',
+      occupation_code: overrides.occupationCode ?? '6-25-04-01',
       headcount: overrides.headcount ?? 10,
       filled: overrides.filled ?? 0,
-      wage_min: 5000,
-      wage_max: 7000,
-      age_min: 18,
-      age_max: 45,
-      education_min: 'junior',
-      skills: [],
-      certificates: [],
+      wage_min: overrides.wageMin ?? 5000,
+      wage_max: overrides.wageMax ?? 7000,
+      age_min: overrides.ageMin === undefined ? 18 : overrides.ageMin,
+      age_max: overrides.ageMax === undefined ? 45 : overrides.ageMax,
+      education_min: overrides.educationMin ?? 'junior',
+      skills: overrides.skills ?? [],
+      certificates: overrides.certificates ?? [],
       district_code: overrides.districtCode ?? '320509',
       shifts: 'two_shift',
-      dormitory: true,
+      dormitory: overrides.dormitory ?? true,
       meals: 'subsidy',
       deadline,
-      urgency: 'urgent',
+      urgency: overrides.urgency ?? 'urgent',
       visibility: ['public'],
       contact_name: '',
       description: '',
@@ -238,4 +264,47 @@ export async function buildApplication(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * A licensed HR agency (approved unless asked otherwise), serving `serviceRegionCodes` (default
+ * 吴江) for every occupation unless `serviceOccupationCodes` narrows it.
+ */
+export async function buildAgency(
+  deps: Pick<Deps, 'db'>,
+  overrides: {
+    name?: string;
+    status?: AgencyRow['status'];
+    alliance?: string | null;
+    regionCode?: string;
+    serviceRegionCodes?: string[];
+    serviceOccupationCodes?: string[];
+  } = {},
+): Promise<AgencyRow> {
+  const suffix = uniqueSuffix();
+  const name = overrides.name ?? `苏州测试${suffix}人力资源有限公司`;
+  const keys = nameKeys(name);
+  const licence = `（苏）人服证字〔2024〕第${suffix}号`;
+  return deps.db
+    .insertInto('agencies')
+    .values({
+      licence_number: licence,
+      licence_key: normalizeLicenceNumber(licence),
+      name,
+      name_pinyin: keys.pinyin,
+      name_initials: keys.initials,
+      region_code: overrides.regionCode ?? '320509',
+      service_region_codes: overrides.serviceRegionCodes ?? ['320509'],
+      service_occupation_codes: overrides.serviceOccupationCodes ?? [],
+      alliance: overrides.alliance ?? null,
+      status: overrides.status ?? 'approved',
+      approved_at: (overrides.status ?? 'approved') === 'approved' ? new Date() : null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A staff account (role `agency`) of `agencyId`. */
+export async function buildAgencyUser(deps: Pick<Deps, 'db'>, agencyId: string): Promise<UserRow> {
+  return buildUser(deps, { roles: ['agency'], agencyId });
 }

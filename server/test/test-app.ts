@@ -3,6 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import type { DatabaseHandle } from '../src/db/client.ts';
 import type { Deps } from '../src/deps.ts';
+import { createMatchingState } from '../src/modules/recommendations/matching-state.ts';
 import { loadRegionIndex } from '../src/modules/regions/regions.service.ts';
 import { createPiiCipher } from '../src/pii/pii-cipher.ts';
 import { openTestDatabase } from './database.ts';
@@ -42,6 +43,7 @@ export async function createTestContext(): Promise<TestContext> {
     db: handle.db,
     regions: loadRegionIndex(),
     pii: createPiiCipher(crypto.randomBytes(32)),
+    matching: createMatchingState(),
     config: { cityCode: TEST_CITY, sessionIdleMinutes: 30, sessionMaxHours: 12 },
   };
   const app = await buildApp({

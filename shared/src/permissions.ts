@@ -24,9 +24,25 @@ export const Permission = {
   ApplicationMove: 'application.move',
   PlacementRead: 'placement.read',
   PlacementConfirm: 'placement.confirm',
+  /** Recommendations (推介 lists, explanations): scoped like the worker and the order they name. */
+  MatchRead: 'match.read',
+  /** Starting the batch that recomputes every stored recommendation. */
+  MatchRun: 'match.run',
   UserDirectoryRead: 'user.directory.read',
   UserManage: 'user.manage',
   AuditRead: 'audit.read',
+  // The agency marketplace (issue 7).
+  AgencyRead: 'agency.read',
+  AgencyCreate: 'agency.create',
+  AgencyUpdate: 'agency.update',
+  AgencyApprove: 'agency.approve',
+  MarketplaceRead: 'marketplace.read',
+  MarketplacePublish: 'marketplace.publish',
+  MarketplaceClaim: 'marketplace.claim',
+  MarketplaceMonitor: 'marketplace.monitor',
+  MarketplaceModerate: 'marketplace.moderate',
+  MarketplaceSettings: 'marketplace.settings',
+  ReviewWrite: 'review.write',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -34,6 +50,39 @@ export type Permission = (typeof Permission)[keyof typeof Permission];
 export const ALL_PERMISSIONS: readonly Permission[] = Object.values(Permission);
 
 const P = Permission;
+
+/** The agency marketplace's share of each role (issue 7). */
+const MARKETPLACE: Readonly<Record<Role, readonly Permission[]>> = {
+  admin: [],
+  district_officer: [
+    P.AgencyRead,
+    P.AgencyCreate,
+    P.AgencyUpdate,
+    P.AgencyApprove,
+    P.MarketplaceRead,
+    P.MarketplacePublish,
+    P.MarketplaceMonitor,
+    P.MarketplaceModerate,
+  ],
+  liaison: [P.AgencyRead, P.MarketplaceRead, P.MarketplacePublish],
+  analyst: [P.AgencyRead, P.MarketplaceRead, P.MarketplaceMonitor],
+  leader: [P.AgencyRead, P.MarketplaceRead, P.MarketplaceMonitor],
+  enterprise: [P.AgencyRead, P.MarketplaceRead, P.MarketplacePublish, P.ReviewWrite],
+  // Agency staff register their candidates through the workers module (worker.write), which
+  // scopes them to the workers their agency registered.
+  agency: [
+    P.AgencyRead,
+    P.AgencyUpdate,
+    P.MarketplaceRead,
+    P.MarketplaceClaim,
+    P.ReviewWrite,
+    P.WorkerRead,
+    P.WorkerWrite,
+  ],
+  school: [],
+  base: [],
+  worker: [],
+};
 
 /** Role → permissions. The union over an account's roles is what it may do. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -51,6 +100,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.ApplicationMove,
     P.PlacementRead,
     P.PlacementConfirm,
+    P.MatchRead,
+    P.MatchRun,
     P.EnterpriseRead,
     P.EnterpriseCreate,
     P.EnterpriseUpdate,
@@ -59,6 +110,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.EnterpriseExport,
     P.PiiReveal,
     P.UserDirectoryRead,
+    ...MARKETPLACE.district_officer,
   ],
   liaison: [
     P.RegionRead,
@@ -74,6 +126,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.ApplicationCreate,
     P.ApplicationMove,
     P.PlacementRead,
+    P.MatchRead,
+    ...MARKETPLACE.liaison,
   ],
   analyst: [
     P.RegionRead,
@@ -83,8 +137,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.JobOrderExport,
     P.PlacementRead,
     P.WorkerRead,
+    ...MARKETPLACE.analyst,
   ],
-  leader: [P.RegionRead, P.EnterpriseRead, P.JobOrderRead, P.PlacementRead],
+  leader: [P.RegionRead, P.EnterpriseRead, P.JobOrderRead, P.PlacementRead, ...MARKETPLACE.leader],
   enterprise: [
     P.RegionRead,
     P.EnterpriseRead,
@@ -96,8 +151,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.ApplicationMove,
     P.PlacementRead,
     P.PlacementConfirm,
+    ...MARKETPLACE.enterprise,
   ],
-  agency: [P.RegionRead],
+  agency: [P.RegionRead, ...MARKETPLACE.agency],
   school: [P.RegionRead],
   base: [P.RegionRead],
   worker: [P.RegionRead, P.JobOrderRead, P.ApplicationRead, P.ApplicationCreate, P.WorkerRead],

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { buildApp } from '../app.ts';
 import { openPGlite } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
+import { createMatchingState } from '../modules/recommendations/matching-state.ts';
 import { loadRegionIndex } from '../modules/regions/regions.service.ts';
 import { createPiiCipher } from '../pii/pii-cipher.ts';
 
@@ -19,6 +20,7 @@ const app = await buildApp({
     db: handle.db,
     regions: loadRegionIndex(),
     pii: createPiiCipher(crypto.randomBytes(32)),
+    matching: createMatchingState(),
     config: { cityCode: '320500', sessionIdleMinutes: 30, sessionMaxHours: 12 },
   },
   config: {

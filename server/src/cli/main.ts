@@ -9,6 +9,7 @@ import { isDatabaseEmpty, loadDemo } from '../demo/load-demo.ts';
 import { AppError } from '../http/app-error.ts';
 import { startScheduler } from '../jobs/scheduler.ts';
 import { SYSTEM_AUDIT } from '../modules/audit/audit.service.ts';
+import { latestRun, runMatchBatch, startMatchRun } from '../modules/recommendations/match-runs.service.ts';
 import { createAccount, setDisabled, setPassword } from '../modules/users/users.service.ts';
 import { importWorkersFile } from '../modules/workers/worker-import-jobs.ts';
 import { backupEmbedded, backupPostgres, restoreEmbedded, restorePostgres } from '../ops/backup.ts';
@@ -84,10 +85,10 @@ program
     };
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
     process.on('SIGINT', () => void shutdown('SIGINT'));
-    let scheduler: { stop(): void } | null = null;
+    let scheduler: { stop(): Promise<void> } | null = null;
     app.addHook('onClose', async () => scheduler?.stop());
     await app.listen({ port: config.port, host: config.host });
-    scheduler = startScheduler(runtime.deps.db, {
+    scheduler = startScheduler(runtime.deps, {
       intervalMs: 10 * 60_000,
       applicationExpiryDays: config.applicationExpiryDays,
       log: app.log,
@@ -164,6 +165,37 @@ program
     );
   });
 
+const matching = program.command('match').description('recommendations (推介)');
+matching
+  .command('run')
+  .description(
+    'recompute every stored recommendation list now (top 20 orders per worker, 20 workers per order)',
+  )
+  .action(async () => {
+    await withRuntime(loadConfig(), async (runtime) => {
+      const started = Date.now();
+      const { runId } = await startMatchRun(runtime.deps, null);
+      let lastReport = 0;
+      const timer = setInterval(async () => {
+        const run = await latestRun(runtime.deps);
+        if (run && Date.now() - lastReport >= 1000) {
+          lastReport = Date.now();
+          say(`  … ${Math.round(run.progress * 100)} % (${run.workers} workers × ${run.orders} orders)`);
+        }
+      }, 1000);
+      try {
+        await runMatchBatch(runtime.deps, runId);
+      } finally {
+        clearInterval(timer);
+      }
+      const run = await latestRun(runtime.deps);
+      process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
+      say(
+        `Stored ${run?.stored ?? 0} recommendations for ${run?.workers ?? 0} workers and ${run?.orders ?? 0} orders in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      );
+    });
+  });
+
 const importing = program.command('import').description('import data from spreadsheets');
 importing
   .command('workers <file>')
@@ -212,11 +244,20 @@ user
   .requiredOption('--name <displayName>', 'display name')
   .addOption(new Option('--role <role...>', 'one or more roles').choices([...ROLES]).makeOptionMandatory())
   .option('--district <code...>', 'district codes (district officers, liaisons)')
+  .option('--enterprise <id>', 'the enterprise an HR account acts for (role enterprise)')
+  .option('--agency <id>', 'the HR agency a staff account acts for (role agency)')
   .option('--password <password>', 'initial password (at least 10 characters)')
   .action(
     async (
       username: string,
-      options: { name: string; role: Role[]; district?: string[]; password?: string },
+      options: {
+        name: string;
+        role: Role[];
+        district?: string[];
+        enterprise?: string;
+        agency?: string;
+        password?: string;
+      },
     ) => {
       await withRuntime(loadConfig(), async (runtime) => {
         const password = options.password ?? crypto.randomBytes(12).toString('base64url');
@@ -227,6 +268,8 @@ user
             displayName: options.name,
             roles: options.role,
             districtCodes: options.district ?? [],
+            enterpriseId: options.enterprise ?? null,
+            agencyId: options.agency ?? null,
             password,
           },
           SYSTEM_AUDIT,

@@ -9,6 +9,7 @@ import type {
   Visibility,
 } from '@yonggong/shared';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { MarketplaceTables } from './schema-marketplace.ts';
 
 /**
  * Kysely's view of the tables (migrations/*.sql are the truth; keep the two in step).
@@ -296,12 +297,37 @@ export interface WorkerImportRowsTable {
   notes: string;
 }
 
+export interface MatchRunsTable {
+  id: Generated<string>;
+  status: ColumnType<'running' | 'done' | 'failed', 'running' | 'done' | 'failed' | undefined>;
+  progress: Generated<number>;
+  workers: Generated<number>;
+  orders: Generated<number>;
+  stored: Generated<number>;
+  metrics: ColumnType<Record<string, unknown>, string | undefined, string>;
+  failure: string | null;
+  started_by: string | null;
+  started_at: Generated<Date>;
+  heartbeat_at: Generated<Date>;
+  finished_at: Timestamp | null;
+}
+
+export interface RecommendationsTable {
+  side: 'worker' | 'order';
+  worker_id: string;
+  job_order_id: string;
+  rank: number;
+  score: number;
+  over_capacity: Generated<boolean>;
+  computed_at: Generated<Date>;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Timestamp;
 }
 
-export interface Database {
+export interface Database extends MarketplaceTables {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
@@ -319,6 +345,8 @@ export interface Database {
   placements: PlacementsTable;
   worker_imports: WorkerImportsTable;
   worker_import_rows: WorkerImportRowsTable;
+  match_runs: MatchRunsTable;
+  recommendations: RecommendationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

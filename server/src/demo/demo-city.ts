@@ -353,6 +353,8 @@ export const DEMO_LOGINS: readonly { username: string; what: string }[] = [
   { username: 'analyst', what: '监测分析员 monitoring analyst (city-wide read)' },
   { username: 'enterprise.1', what: '企业人事 HR of the first demo enterprise (吴江)' },
   { username: 'worker.1', what: '劳动者 a worker (the first demo worker)' },
+  { username: 'agency.1', what: '人力资源服务机构 agency staff (吴江, alliance member)' },
+  { username: 'agency.2', what: '人力资源服务机构 agency staff (吴江, well rated)' },
 ];
 
 function uniqueName(

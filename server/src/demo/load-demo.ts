@@ -7,6 +7,7 @@ import { hashPassword } from '../modules/auth/password.ts';
 import { insertContacts, insertEnterprises } from '../modules/enterprises/enterprises.repository.ts';
 import { insertUser } from '../modules/users/users.repository.ts';
 import { generateDemoCity } from './demo-city.ts';
+import { DEMO_AGENCY_COUNT, loadDemoMarketplace } from './demo-marketplace.ts';
 import { loadDemoPipeline } from './demo-pipeline.ts';
 import { loadDemoWorkers } from './demo-workers.ts';
 
@@ -42,6 +43,9 @@ export async function loadDemo(
   if (city.cityCode !== deps.config.cityCode)
     throw new Error(`The demo city is ${city.cityCode} but YONGGONG_CITY_CODE is ${deps.config.cityCode}.`);
   const hashes = await Promise.all(city.accounts.map(() => hashPassword(options.password)));
+  const agencyHashes = await Promise.all(
+    Array.from({ length: DEMO_AGENCY_COUNT }, () => hashPassword(options.password)),
+  );
 
   return deps.db.transaction().execute(async (trx) => {
     const userIds = new Map<string, string>();
@@ -127,6 +131,7 @@ export async function loadDemo(
       officerIdByDistrict,
       firstEnterpriseId: inserted[0]?.id ?? '',
     });
+    const marketplace = await loadDemoMarketplace(trx, { seed, today, passwordHashes: agencyHashes });
     await recordAudit(trx, SYSTEM_AUDIT, {
       action: 'demo.load',
       entityType: 'system',
@@ -135,13 +140,13 @@ export async function loadDemo(
       after: { seed: options.seed ?? null, scale: options.scale ?? 1 },
     });
     return {
-      accounts: city.accounts.length + workers.accounts,
+      accounts: city.accounts.length + workers.accounts + marketplace.accounts,
       enterprises: inserted.length,
       contacts: contacts.length,
       workers: workers.workers,
       jobOrders: pipeline.jobOrders,
-      applications: pipeline.applications,
-      placements: pipeline.placements,
+      applications: pipeline.applications + marketplace.submissions,
+      placements: pipeline.placements + marketplace.placements,
     };
   });
 }

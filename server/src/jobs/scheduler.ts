@@ -1,38 +1,93 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../http/app-error.ts';
 import { expireInactiveApplications } from '../modules/applications/applications.service.ts';
 import { expireOverdueJobOrders } from '../modules/job-orders/job-orders.service.ts';
+import { sweepMarketplace } from '../modules/marketplace/claims.service.ts';
+import {
+  refreshChangedLists,
+  runMatchBatch,
+  startMatchRun,
+  storedListsAgeHours,
+} from '../modules/recommendations/match-runs.service.ts';
 
 /**
- * In-process scheduled jobs of the running server: every `intervalMs`, expire job orders past
- * their deadline and applications idle for `applicationExpiryDays`. Each run is one short
- * transaction per job (safe on PGlite), idempotent, and logged; a failure is logged and retried
- * at the next tick. With several server instances on PostgreSQL the jobs are idempotent set-based
- * updates, so running them twice is harmless.
+ * In-process scheduled jobs of the running server:
+ * - every `intervalMs`: expire job orders past their deadline and applications idle for
+ *   `applicationExpiryDays`; and, when the stored recommendation lists are older than
+ *   `matchRunEveryHours` (or there are none), start the batch that recomputes them;
+ * - every `matchRefreshMs`: refresh the stored lists touched by changes since the last tick.
+ * Each job is short transactions (safe on PGlite), idempotent, and logged; a failure is logged
+ * and retried at the next tick. With several server instances on PostgreSQL the expiries are
+ * idempotent set-based updates and the batch is one-at-a-time by a unique index.
  */
 export interface SchedulerOptions {
   readonly intervalMs: number;
   readonly applicationExpiryDays: number;
+  readonly matchRefreshMs?: number;
+  readonly matchRunEveryHours?: number;
   readonly log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
-export function startScheduler(db: Kysely<Database>, options: SchedulerOptions): { stop(): void } {
+export function startScheduler(deps: Deps, options: SchedulerOptions): { stop(): Promise<void> } {
+  const { db } = deps;
   let running = false;
+  let batch: Promise<void> | null = null;
+  const stopping = new AbortController();
   const tick = async () => {
     if (running) return;
     running = true;
     try {
       const orders = await expireOverdueJobOrders(db);
       const applications = await expireInactiveApplications(db, options.applicationExpiryDays);
-      if (orders + applications > 0) options.log.info({ orders, applications }, 'scheduled expiry');
+      // Agency claims without a submission lapse; listings of orders no longer open close.
+      const marketplace = await sweepMarketplace(db);
+      if (marketplace.lapsed + marketplace.closed > 0) options.log.info(marketplace, 'marketplace sweep');
+      if (orders + applications > 0) {
+        options.log.info({ orders, applications }, 'scheduled expiry');
+        deps.matching.changed({});
+      }
+      const age = await storedListsAgeHours(deps);
+      if (!batch && (age === null || age >= (options.matchRunEveryHours ?? 24))) {
+        const { runId } = await startMatchRun(deps, null);
+        options.log.info({ runId }, 'scheduled recommendation run');
+        batch = runMatchBatch(deps, runId, { signal: stopping.signal })
+          .catch((error: unknown) => options.log.error({ err: error }, 'scheduled recommendation run failed'))
+          .finally(() => {
+            batch = null;
+          });
+      }
     } catch (error) {
-      options.log.error({ err: error }, 'scheduled job failed');
+      // A run started elsewhere (a click, another instance) is not a failure.
+      if (!(error instanceof AppError && error.code === 'conflict'))
+        options.log.error({ err: error }, 'scheduled job failed');
     } finally {
       running = false;
     }
   };
+  let refreshing = false;
+  const refresh = async () => {
+    if (refreshing || batch) return;
+    refreshing = true;
+    try {
+      const lists = await refreshChangedLists(deps);
+      if (lists > 0) options.log.info({ lists }, 'recommendation lists refreshed');
+    } catch (error) {
+      options.log.error({ err: error }, 'recommendation refresh failed');
+    } finally {
+      refreshing = false;
+    }
+  };
   const timer = setInterval(() => void tick(), options.intervalMs);
+  const refreshTimer = setInterval(() => void refresh(), options.matchRefreshMs ?? 30_000);
   timer.unref();
+  refreshTimer.unref();
   void tick();
-  return { stop: () => clearInterval(timer) };
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      clearInterval(refreshTimer);
+      stopping.abort();
+      await batch;
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../errors.ts';
 import type { Locale } from './locale.ts';
+import { MARKETPLACE_MESSAGES } from './messages-marketplace.ts';
 
 /**
  * Messages the server sends and the web app shows, keyed by stable codes. `{name}` placeholders are
@@ -59,6 +60,7 @@ const ERROR_MESSAGES: Readonly<Record<ErrorCode, Entry>> = {
 
 /** Field-level validation messages: engine validator codes, schema refinements, generic rules. */
 const VALIDATION_MESSAGES = {
+  ...MARKETPLACE_MESSAGES,
   'field.required': { 'zh-CN': '必填', en: 'Required' },
   'field.invalid': { 'zh-CN': '格式不正确', en: 'Invalid value' },
   'field.too_short': { 'zh-CN': '至少 {min} 个字符', en: 'At least {min} characters' },
@@ -275,6 +277,49 @@ const VALIDATION_MESSAGES = {
     'zh-CN': '该劳动者已在此岗位的招聘流程中',
     en: 'This worker is already in this order’s pipeline',
   },
+  'match.subject_required': {
+    'zh-CN': '请指定 workerId（为劳动者推荐岗位）或 jobOrderId（为岗位推荐劳动者），二者选一',
+    en: 'Give either workerId (orders for a worker) or jobOrderId (workers for an order), not both',
+  },
+  'match.run_running': {
+    'zh-CN': '已有一次推荐计算正在进行（已完成 {percent}%），请稍后再试',
+    en: 'A recommendation run is already in progress ({percent}% done); try again later',
+  },
+  'match.term.occupation_detail': { 'zh-CN': '工种一致', en: 'Same occupation' },
+  'match.term.occupation_small': { 'zh-CN': '工种相近', en: 'Similar occupation' },
+  'match.term.occupation_medium': { 'zh-CN': '同类工种', en: 'Same occupation field' },
+  'match.term.occupation_major': { 'zh-CN': '相关工种', en: 'Related occupation' },
+  'match.term.skills': { 'zh-CN': '技能证书匹配 {count} 项', en: '{count} matching skills' },
+  'match.term.wage_meets': { 'zh-CN': '薪资满足期望', en: 'Wage meets expectation' },
+  'match.term.wage_partly': { 'zh-CN': '薪资上限达到期望', en: 'Top of wage range meets expectation' },
+  'match.term.wage_below': {
+    'zh-CN': '薪资低于期望 {shortfall} 元',
+    en: 'Wage {shortfall} yuan below expectation',
+  },
+  'match.term.dormitory': { 'zh-CN': '提供宿舍', en: 'Dormitory provided' },
+  'match.term.no_dormitory': { 'zh-CN': '外地务工无宿舍', en: 'No dormitory for a worker from afar' },
+  'match.term.distance': { 'zh-CN': '距离 {km} 公里', en: '{km} km away' },
+  'match.term.channel_tie': { 'zh-CN': '合作渠道输送', en: 'From a partner channel' },
+  'match.term.key_enterprise': { 'zh-CN': '重点企业', en: 'Key enterprise' },
+  'match.term.urgency': { 'zh-CN': '急招', en: 'Urgent' },
+  'match.term.freshness': { 'zh-CN': '新发布', en: 'Newly posted' },
+  'match.filter.age': {
+    'zh-CN': '年龄 {age} 岁不在要求范围（{min}–{max} 岁）',
+    en: 'Age {age} outside the required {min}–{max}',
+  },
+  'match.filter.certificate': {
+    'zh-CN': '缺少必需证书：{missing}',
+    en: 'Missing required certificates: {missing}',
+  },
+  'match.filter.education': {
+    'zh-CN': '学历低于要求',
+    en: 'Education below the requirement',
+  },
+  'match.filter.availability': {
+    'zh-CN': '可到岗日期晚于岗位截止日期',
+    en: 'Available only after the order’s deadline',
+  },
+  'match.filter.no_places': { 'zh-CN': '岗位已无空缺', en: 'No places left' },
   'placement.ended': {
     'zh-CN': '该劳动者已于 {date} 离职，不能再确认留存',
     en: 'This worker left on {date}; retention can no longer be recorded',

@@ -5,6 +5,8 @@ import {
   applicationPage,
   applicationSchema,
   bulkMoveReply,
+  type bulkRecommendBody,
+  bulkRecommendReply,
   LIMITS,
   okSchema,
   placementPage,
@@ -13,10 +15,13 @@ import type { z } from 'zod';
 import { auditKeys } from './audit.ts';
 import { requestJson } from './client.ts';
 import { jobOrderKeys } from './job-orders.ts';
+import { recommendationKeys } from './recommendations.ts';
 import { workerKeys } from './workers.ts';
 
 export type Placement = z.infer<typeof placementPage>['items'][number];
 export type BulkMoveResult = z.infer<typeof bulkMoveReply>['results'][number];
+export type BulkRecommendBody = z.input<typeof bulkRecommendBody>;
+export type BulkRecommendReply = z.infer<typeof bulkRecommendReply>;
 
 /** Which applications a pipeline view shows: one order's, or one worker's. */
 export type ApplicationFilter = { readonly jobOrderId: string } | { readonly workerId: string };
@@ -61,11 +66,15 @@ export function usePlacements(filter: PlacementFilter, isEnabled = true) {
   });
 }
 
-/** After a move or a new application: the pipeline, the order's filled count and the timelines. */
+/**
+ * After a move or a new application: the pipeline, the order's filled count, the timelines, and
+ * the recommendation lists (each row says whether the pair already has an open application).
+ */
 function useRefreshPipeline() {
   const queryClient = useQueryClient();
   return () => {
     void queryClient.invalidateQueries({ queryKey: applicationKeys.all });
+    void queryClient.invalidateQueries({ queryKey: recommendationKeys.lists() });
     void queryClient.invalidateQueries({ queryKey: placementKeys.all });
     void queryClient.invalidateQueries({ queryKey: jobOrderKeys.all });
     void queryClient.invalidateQueries({ queryKey: workerKeys.all });
@@ -107,6 +116,20 @@ export function useMoveApplication() {
     // Refused moves refresh too: the refusal often means the board was out of date.
     onSettled: refresh,
   });
+}
+
+/** `POST /api/applications/bulk`: 推介 every pair (from a recommendation list); a result per pair. */
+export function postBulkRecommend(body: BulkRecommendBody) {
+  return requestJson('/api/applications/bulk', bulkRecommendReply, { method: 'POST', body });
+}
+
+/**
+ * 推介 one or many pairs at once. Refreshes like any new application — also after refusals,
+ * which often mean a list was out of date.
+ */
+export function useBulkRecommend() {
+  const refresh = useRefreshPipeline();
+  return useMutation({ mutationFn: postBulkRecommend, onSettled: refresh });
 }
 
 /** `POST /api/applications/bulk-move`: each id moves on its own; one result per id. */

@@ -36,7 +36,32 @@ const WorkerDetailPage = lazy(async () => ({
 const WorkerFormPage = lazy(async () => ({
   default: (await import('../pages/workers/WorkerFormPage.tsx')).WorkerFormPage,
 }));
+const RecommendationsPage = lazy(async () => ({
+  default: (await import('../pages/recommendations/RecommendationsPage.tsx')).RecommendationsPage,
+}));
 const AuditPage = lazy(async () => ({ default: (await import('../pages/audit/AuditPage.tsx')).AuditPage }));
+// The agency marketplace (issue 7).
+const OrderHallPage = lazy(async () => ({
+  default: (await import('../pages/marketplace/OrderHallPage.tsx')).OrderHallPage,
+}));
+const ClaimListPage = lazy(async () => ({
+  default: (await import('../pages/marketplace/ClaimListPage.tsx')).ClaimListPage,
+}));
+const ClaimDetailPage = lazy(async () => ({
+  default: (await import('../pages/marketplace/ClaimDetailPage.tsx')).ClaimDetailPage,
+}));
+const OrderMarketplacePage = lazy(async () => ({
+  default: (await import('../pages/marketplace/OrderMarketplacePage.tsx')).OrderMarketplacePage,
+}));
+const MarketplaceDashboardPage = lazy(async () => ({
+  default: (await import('../pages/marketplace/MarketplaceDashboardPage.tsx')).MarketplaceDashboardPage,
+}));
+const AgencyListPage = lazy(async () => ({
+  default: (await import('../pages/agencies/AgencyListPage.tsx')).AgencyListPage,
+}));
+const AgencyDetailPage = lazy(async () => ({
+  default: (await import('../pages/agencies/AgencyDetailPage.tsx')).AgencyDetailPage,
+}));
 const NotFoundPage = lazy(async () => ({
   default: (await import('../pages/not-found/NotFoundPage.tsx')).NotFoundPage,
 }));
@@ -128,6 +153,47 @@ export const router = createBrowserRouter([
                   </RequirePermission>
                 ),
               },
+            ],
+          },
+          {
+            path: 'recommendations',
+            element: (
+              <RequirePermission permission={Permission.MatchRead}>
+                <RecommendationsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'marketplace',
+            element: <RequirePermission permission={Permission.MarketplaceRead} />,
+            children: [
+              {
+                path: 'hall',
+                element: (
+                  <RequirePermission permission={Permission.MarketplaceClaim}>
+                    <OrderHallPage />
+                  </RequirePermission>
+                ),
+              },
+              { path: 'claims', element: <ClaimListPage /> },
+              { path: 'claims/:id', element: <ClaimDetailPage /> },
+              {
+                path: 'dashboard',
+                element: (
+                  <RequirePermission permission={Permission.MarketplaceMonitor}>
+                    <MarketplaceDashboardPage />
+                  </RequirePermission>
+                ),
+              },
+              { path: 'orders/:id', element: <OrderMarketplacePage /> },
+            ],
+          },
+          {
+            path: 'agencies',
+            element: <RequirePermission permission={Permission.AgencyRead} />,
+            children: [
+              { index: true, element: <AgencyListPage /> },
+              { path: ':id', element: <AgencyDetailPage /> },
             ],
           },
           {

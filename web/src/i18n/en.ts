@@ -1,3 +1,4 @@
+import { marketplaceEn } from './marketplace.ts';
 import type { zhCN } from './zh-CN.ts';
 
 /** The same tree of keys as the Chinese file, with any string values. */
@@ -7,6 +8,7 @@ export type Messages<T = typeof zhCN> = {
 
 /** English UI strings; the compiler checks that every Chinese key has a translation. */
 export const en: Messages = {
+  marketplace: marketplaceEn,
   app: {
     name: 'Yonggong',
     tagline: 'Staffing services for key enterprises',
@@ -33,6 +35,11 @@ export const en: Messages = {
     jobOrders: 'Job orders',
     workers: 'Workers',
     audit: 'Audit trail',
+    matching: 'Matching',
+    orderHall: 'Order hall',
+    claims: 'Agency claims',
+    agencies: 'Agencies',
+    marketplaceDashboard: 'Marketplace',
   },
   header: {
     signOut: 'Sign out',
@@ -559,6 +566,104 @@ export const en: Messages = {
       no_show: 'No-show / left',
       obsolete: 'Hired elsewhere',
       expired: 'Expired',
+    },
+  },
+  match: {
+    ordersTitle: 'Recommended orders',
+    workersTitle: 'Recommended workers',
+    computedAt: 'Computed from the data of {{time}}',
+    refresh: 'Refresh',
+    columns: {
+      rank: 'Rank',
+      order: 'Order',
+      worker: 'Worker',
+      wage: 'Monthly wage',
+      remaining: 'Places left',
+      score: 'Score',
+      action: 'Action',
+      education: 'Education',
+      origin: 'Origin',
+      skills: 'Skills',
+    },
+    remaining: '{{count}}',
+    overCapacity: 'Over capacity',
+    overCapacityHint:
+      'This order has already been recommended to enough people for its places, so it comes after other suitable orders.',
+    inPipeline: 'In the pipeline: {{status}}',
+    recommend: 'Recommend',
+    recommendLabel: 'Recommend {{name}}',
+    recommended: 'Recommended: {{name}}',
+    refused: 'Could not recommend {{name}}: {{message}}',
+    details: 'Details',
+    detailsLabel: 'Score breakdown of {{name}}',
+    detailsTitle: 'Score {{score}}',
+    term: 'Reason',
+    points: 'Points',
+    noTerms: 'No points added or taken off',
+    select: 'Select {{name}}',
+    filters: {
+      district: 'All districts',
+      occupation: 'All occupations',
+      keyOnly: 'Key enterprises only',
+      clear: 'Clear filters',
+    },
+    bulk: {
+      selected: '{{count}} selected',
+      submit: 'Recommend selected',
+      clear: 'Clear selection',
+      resultsTitle: 'Bulk recommendation: {{ok}} done, {{failed}} not done',
+      ok: 'Recommended',
+    },
+    emptyOrders: 'No suitable orders',
+    emptyOrdersText:
+      'Only open orders whose hard requirements the worker meets (age, education, certificates, availability, places left) are recommended. Loosen the filters, or add the worker’s wanted occupations, skills and certificates.',
+    emptyWorkers: 'No suitable workers',
+    emptyWorkersText:
+      'Only available workers who meet this order’s hard requirements (age, education, certificates, availability) are recommended. Loosen the filters, or check whether the requirements are too strict.',
+    run: {
+      title: 'Matching',
+      subtitle: 'The city-wide batch of recommendation lists',
+      intro:
+        'The batch stores the 20 best matches for every available worker and every open order. So that popular orders are not recommended to everyone, it shares recommendations out by places: once an order has been recommended to its share of people, it comes after the worker’s other suitable orders, spreading recommendations over more orders. The lists on worker and order pages are computed live and take the latest batch’s counts into account.',
+      latest: 'Latest batch run',
+      none: 'No batch has run yet',
+      noneText: 'Press “Recompute” to build the city’s recommendation lists.',
+      recompute: 'Recompute',
+      started: 'Recomputing started',
+      status: {
+        running: 'Running',
+        done: 'Done',
+        failed: 'Failed',
+      },
+      fields: {
+        status: 'Status',
+        progress: 'Progress',
+        workers: 'Workers',
+        orders: 'Orders',
+        stored: 'Recommendations stored',
+        startedAt: 'Started',
+        finishedAt: 'Finished',
+      },
+      failed: 'This run failed',
+      metrics: 'Effect of the capacity re-ranking',
+      metricsHint:
+        'Figures before and after sharing recommendations out by places, and the run’s other figures.',
+      metric: 'Figure',
+      before: 'Before',
+      after: 'After',
+      value: 'Value',
+      noMetrics: 'This run recorded no figures',
+      metricNames: {
+        perPlace: 'Recommendations per place (cap)',
+        k: 'Matches stored per worker / order',
+        exposures: 'Recommendations shown',
+        ordersShown: 'Orders shown at least once',
+        maxExposuresPerPlace: 'Most recommendations per place of one order',
+        shareBeyondCap: 'Share of recommendations beyond the cap',
+        ordersBeyondCap: 'Orders recommended beyond their cap',
+      },
+      yes: 'Yes',
+      no: 'No',
     },
   },
 

@@ -1,9 +1,12 @@
+import { marketplaceZhCN } from './marketplace.ts';
+
 /**
  * Chinese UI strings — the product's first language and the shape every other language follows
  * (en.ts is type-checked against it). Server messages (error details, field issues) come from the
  * shared catalogue instead; this file holds only what the web app itself writes.
  */
 export const zhCN = {
+  marketplace: marketplaceZhCN,
   app: {
     name: '用工通',
     tagline: '重点企业用工服务平台',
@@ -30,6 +33,11 @@ export const zhCN = {
     jobOrders: '用工需求',
     workers: '劳动者',
     audit: '审计日志',
+    matching: '智能推荐',
+    orderHall: '抢单大厅',
+    claims: '机构抢单',
+    agencies: '服务机构',
+    marketplaceDashboard: '抢单监测',
   },
   header: {
     signOut: '退出登录',
@@ -550,6 +558,102 @@ export const zhCN = {
       no_show: '未到岗/离岗',
       obsolete: '已在他处到岗',
       expired: '超时失效',
+    },
+  },
+  match: {
+    ordersTitle: '推荐岗位',
+    workersTitle: '推荐劳动者',
+    computedAt: '按 {{time}} 的数据计算',
+    refresh: '刷新',
+    columns: {
+      rank: '排名',
+      order: '岗位',
+      worker: '劳动者',
+      wage: '月薪',
+      remaining: '尚缺',
+      score: '匹配分',
+      action: '操作',
+      education: '学历',
+      origin: '户籍地',
+      skills: '技能',
+    },
+    remaining: '{{count}} 人',
+    overCapacity: '推荐已饱和',
+    overCapacityHint: '该岗位已被推荐给足够多的人（按空缺人数计），所以排在其他合适岗位之后。',
+    inPipeline: '已在流程：{{status}}',
+    recommend: '推介',
+    recommendLabel: '推介 {{name}}',
+    recommended: '已推介：{{name}}',
+    refused: '未能推介 {{name}}：{{message}}',
+    details: '详情',
+    detailsLabel: '查看 {{name}} 的评分明细',
+    detailsTitle: '匹配分 {{score}}',
+    term: '匹配项',
+    points: '分值',
+    noTerms: '没有加减分项',
+    select: '选择 {{name}}',
+    filters: {
+      district: '全部区县',
+      occupation: '全部工种',
+      keyOnly: '只看重点企业',
+      clear: '清除筛选',
+    },
+    bulk: {
+      selected: '已选 {{count}} 项',
+      submit: '批量推介',
+      clear: '取消选择',
+      resultsTitle: '批量推介：成功 {{ok}} 个，未成功 {{failed}} 个',
+      ok: '已推介',
+    },
+    emptyOrders: '暂无符合条件的岗位',
+    emptyOrdersText:
+      '推荐只列出招聘中、且劳动者满足其硬性条件（年龄、学历、证书、可到岗日期，岗位尚有空缺）的岗位。可以放宽筛选，或补充劳动者的求职意向、技能和证书。',
+    emptyWorkers: '暂无符合条件的劳动者',
+    emptyWorkersText:
+      '推荐只列出可推介、且满足本岗位硬性条件（年龄、学历、证书、可到岗日期）的劳动者。可以放宽筛选，或检查岗位要求是否过严。',
+    run: {
+      title: '智能推荐',
+      subtitle: '批量计算全市劳动者与岗位的推荐名单',
+      intro:
+        '批量计算为每位可推介的劳动者和每个招聘中的岗位各保存匹配度最高的前 20 名。为避免热门岗位被过度推荐，计算按空缺人数分配推荐名额：一个岗位被推荐的人数达到上限后，在劳动者的名单里排到其他合适岗位之后，把推荐分散到更多岗位。劳动者和岗位页面上的推荐实时计算，并参考最近一次批量计算的推荐人数。',
+      latest: '最近一次批量计算',
+      none: '还没有进行过批量计算',
+      noneText: '点“重新计算”生成全市的推荐名单。',
+      recompute: '重新计算',
+      started: '已开始重新计算',
+      status: {
+        running: '计算中',
+        done: '已完成',
+        failed: '失败',
+      },
+      fields: {
+        status: '状态',
+        progress: '进度',
+        workers: '劳动者',
+        orders: '岗位',
+        stored: '保存的推荐',
+        startedAt: '开始时间',
+        finishedAt: '完成时间',
+      },
+      failed: '本次计算失败',
+      metrics: '产能重排效果',
+      metricsHint: '按空缺人数分配推荐名额前后的对比，以及本次计算的其他数据。',
+      metric: '指标',
+      before: '重排前',
+      after: '重排后',
+      value: '数值',
+      noMetrics: '本次计算没有记录指标',
+      metricNames: {
+        perPlace: '每个空缺的推荐人数上限',
+        k: '每人/每岗保存名次',
+        exposures: '推荐总人次',
+        ordersShown: '出现在推荐中的岗位数',
+        maxExposuresPerPlace: '单个空缺最多被推荐人次',
+        shareBeyondCap: '超出名额的推荐占比',
+        ordersBeyondCap: '推荐超出名额的岗位数',
+      },
+      yes: '是',
+      no: '否',
     },
   },
 

@@ -6,6 +6,8 @@ import {
   applicationPage,
   applicationSchema,
   bulkMoveReply,
+  bulkRecommendBody,
+  bulkRecommendReply,
   idParam,
   okSchema,
   Permission,
@@ -18,6 +20,7 @@ import type { Deps } from '../../deps.ts';
 import { contextOf } from '../../http/auth-guard.ts';
 import {
   createApplication,
+  createApplications,
   getApplication,
   listApplicationPage,
   moveApplication,
@@ -57,6 +60,19 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request, reply) =>
         reply.status(201).send(await createApplication(deps, contextOf(request), request.body)),
+    );
+    app.post(
+      '/api/applications/bulk',
+      {
+        config: { access: Permission.ApplicationCreate },
+        schema: {
+          tags: ['applications'],
+          summary: 'Recommend (推介) many pairs at once; a result per pair',
+          body: bulkRecommendBody,
+          response: { 200: bulkRecommendReply },
+        },
+      },
+      (request) => createApplications(deps, contextOf(request), request.body),
     );
     app.get(
       '/api/applications/:id',

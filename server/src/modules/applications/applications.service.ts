@@ -19,6 +19,7 @@ import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
 import { jobOrderScope } from '../job-orders/job-orders.policy.ts';
 import { findJobOrder, releasePlace, takePlace } from '../job-orders/job-orders.repository.ts';
 import { todayIn } from '../job-orders/job-orders.service.ts';
+import { recordRetainedAgencyPlacement } from '../marketplace/record-retained-placement.ts';
 import { workerScope } from '../workers/workers.policy.ts';
 import { allowedMoves, applicationScope } from './applications.policy.ts';
 import {
@@ -130,6 +131,45 @@ export async function createApplication(
   return getApplication(deps, actor, id);
 }
 
+/**
+ * 推介 in bulk (from a recommendation list): each pair through `createApplication` with every
+ * rule, in its own transaction, so one refusal (already in the pipeline, order full) does not
+ * undo the others; a result per pair.
+ */
+export async function createApplications(
+  deps: Deps,
+  ctx: RequestContext,
+  body: { items: readonly { workerId: string; jobOrderId: string }[]; note: string },
+) {
+  const results = [];
+  let created = 0;
+  for (const item of body.items) {
+    try {
+      const application = await createApplication(deps, ctx, {
+        ...item,
+        kind: 'recommended',
+        note: body.note,
+      });
+      created += 1;
+      results.push({ ...item, ok: true, applicationId: application.id, code: null, message: null });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const message =
+        error.code === 'validation_failed'
+          ? formatMessage(ctx.locale, 'field.invalid')
+          : describeError(error, ctx.locale);
+      results.push({
+        ...item,
+        ok: false,
+        applicationId: null,
+        code: error.options.messageKey ?? error.code,
+        message,
+      });
+    }
+  }
+  return { created, results };
+}
+
 /** Moves one application, with every rule of the pipeline. */
 export async function moveApplication(
   deps: Deps,
@@ -137,7 +177,8 @@ export async function moveApplication(
   id: string,
   body: ApplicationMoveBody,
 ): Promise<Application> {
-  await deps.db.transaction().execute((trx) => moveInTransaction(trx, ctx, id, body));
+  const moved = await deps.db.transaction().execute((trx) => moveInTransaction(trx, ctx, id, body));
+  noteMatchingChange(deps, moved, body.to);
   return getApplication(deps, ctx.actor, id);
 }
 
@@ -154,11 +195,12 @@ export async function moveApplications(
     try {
       const current = await findApplication(deps.db, applicationScope(ctx.actor), id);
       if (!current) throw new AppError('not_found');
-      await deps.db
+      const moved = await deps.db
         .transaction()
         .execute((trx) =>
           moveInTransaction(trx, ctx, id, { to: body.to, reason: body.reason, version: current.version }),
         );
+      noteMatchingChange(deps, moved, body.to);
       results.push({ id, ok: true, status: body.to, message: null });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
@@ -168,12 +210,25 @@ export async function moveApplications(
   return { results };
 }
 
+/**
+ * A hire fills a place and employs the worker; a no-show after a hire undoes both: what the
+ * recommendations score changed (other moves leave the worker and the order as they were).
+ */
+function noteMatchingChange(
+  deps: Deps,
+  moved: { workerId: string; orderId: string },
+  to: ApplicationStatus,
+): void {
+  if (to === 'hired' || to === 'no_show')
+    deps.matching.changed({ workerIds: [moved.workerId], orderIds: [moved.orderId] });
+}
+
 async function moveInTransaction(
   trx: Kysely<Database>,
   ctx: RequestContext,
   id: string,
   body: ApplicationMoveBody,
-): Promise<void> {
+): Promise<{ workerId: string; orderId: string }> {
   const { actor } = ctx;
   const current = await findApplication(trx, applicationScope(actor), id, { forUpdate: true });
   if (!current) throw new AppError('not_found');
@@ -249,6 +304,8 @@ async function moveInTransaction(
     hiredOn = null;
   } else if (retentionDays !== undefined) {
     await confirmRetention(trx, current.id, retentionDays === 30 ? 30 : 90, true, actor.id);
+    // An agency's hire retained as the policy requires earns its subsidy eligibility and fee.
+    await recordRetainedAgencyPlacement(trx, audit, { applicationId: current.id, retentionDays, today });
   }
 
   const updated = await updateApplicationStatus(trx, id, body.version, {
@@ -276,6 +333,7 @@ async function moveInTransaction(
       after: { status: event.to_status, ...(event.application_id === id && hiredOn ? { hiredOn } : {}) },
     })),
   );
+  return { workerId: current.worker_id, orderId: current.job_order_id };
 }
 
 /**

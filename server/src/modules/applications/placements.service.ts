@@ -102,6 +102,7 @@ export async function recordRetention(
       after: { checkpoint: body.checkpoint, retained: false },
     });
   });
+  deps.matching.changed({ workerIds: [current.worker_id] });
   return { ok: true };
 }
 

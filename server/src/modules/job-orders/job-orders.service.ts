@@ -107,6 +107,7 @@ export async function createJobOrder(
     });
     return row.id;
   });
+  deps.matching.changed({ orderIds: [id] });
   return getJobOrder(deps, actor, id);
 }
 
@@ -165,6 +166,7 @@ export async function updateJobOrder(
         ...diff,
       });
   });
+  deps.matching.changed({ orderIds: [id] });
   return getJobOrder(deps, actor, id);
 }
 
@@ -219,6 +221,7 @@ export async function actOnJobOrder(
       after: { status: next.status, reason: next.reason },
     });
   });
+  deps.matching.changed({ orderIds: [id] });
   return getJobOrder(deps, actor, id);
 }
 

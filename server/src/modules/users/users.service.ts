@@ -17,6 +17,8 @@ export interface NewAccount {
   readonly password: string | null;
   readonly districtCodes?: readonly string[];
   readonly enterpriseId?: string | null;
+  /** Staff of an HR agency (role `agency`): the agency it acts for. */
+  readonly agencyId?: string | null;
   /** A precomputed hash (demo loader: hashing once per account is the slow part). */
   readonly passwordHash?: string;
 }
@@ -48,7 +50,7 @@ export async function createAccount(
       roles: [...account.roles],
       district_codes: [...(account.districtCodes ?? [])],
       enterprise_id: account.enterpriseId ?? null,
-      agency_id: null,
+      agency_id: account.agencyId ?? null,
       school_id: null,
       base_id: null,
       worker_id: null,
@@ -63,6 +65,8 @@ export async function createAccount(
         displayName: account.displayName,
         roles: account.roles,
         districtCodes: account.districtCodes ?? [],
+        enterpriseId: account.enterpriseId ?? null,
+        agencyId: account.agencyId ?? null,
       },
     });
     return user;

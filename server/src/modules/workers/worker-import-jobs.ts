@@ -99,6 +99,9 @@ export async function startWorkerImportUpload(
         audit: auditContextOf(ctx),
         signal,
       });
+      // New workers are matchable: the recommendation index reloads on next use (their stored
+      // lists come with the next batch run).
+      deps.matching.changed({});
     } finally {
       fs.rmSync(filePath, { force: true });
     }

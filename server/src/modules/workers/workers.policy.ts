@@ -17,7 +17,8 @@ export type WorkerScopeClause = (eb: ExpressionBuilder<Database, 'workers'>) => 
  *   already on file can go on serving them; see `registerWorker`);
  * - enterprise HR: workers with an application to its own enterprise;
  * - worker: itself;
- * - agency, school, base: none yet (their channels come with later issues).
+ * - agency staff: the workers their agency's accounts registered or linked (its candidates);
+ * - school, base: none yet (their channels come with later issues).
  * Roles combine with OR. An account bound to nothing (no districts, no enterprise) sees nothing.
  */
 export function workerScope(actor: Actor): WorkerScopeClause {
@@ -78,8 +79,19 @@ function scopeOfRole(
     }
     case 'worker':
       return actor.scope.workerId ? eb('workers.id', '=', actor.scope.workerId) : null;
+    case 'agency': {
+      const agencyId = actor.scope.agencyId;
+      if (!agencyId) return null;
+      return eb.exists(
+        eb
+          .selectFrom('worker_channels')
+          .innerJoin('users', 'users.id', 'worker_channels.registered_by')
+          .select(eb.lit(1).as('one'))
+          .whereRef('worker_channels.worker_id', '=', 'workers.id')
+          .where('users.agency_id', '=', agencyId),
+      );
+    }
     case 'leader':
-    case 'agency':
     case 'school':
     case 'base':
       return null;
@@ -102,9 +114,14 @@ export function managesWorkerDistrict(actor: Actor, districtCode: string | null)
   );
 }
 
-/** May the actor register workers served by `districtCode` (null: the city-wide pool, admins only)? */
+/**
+ * May the actor register workers served by `districtCode` (null: the city-wide pool, admins only
+ * — and agency staff, whose candidates no district serves until an enterprise takes them on)?
+ */
 export function canRegisterIn(actor: Actor, districtCode: string | null): boolean {
-  return actor.permissions.has(Permission.WorkerWrite) && managesWorkerDistrict(actor, districtCode);
+  if (!actor.permissions.has(Permission.WorkerWrite)) return false;
+  if (districtCode === null && actor.roles.includes('agency') && actor.scope.agencyId !== null) return true;
+  return managesWorkerDistrict(actor, districtCode);
 }
 
 /**

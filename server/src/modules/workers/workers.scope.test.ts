@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApplication, buildEnterprise, buildJobOrder, buildUser } from '../../../test/factories.ts';
+import {
+  buildAgency,
+  buildApplication,
+  buildEnterprise,
+  buildJobOrder,
+  buildUser,
+} from '../../../test/factories.ts';
 import { multipartFile } from '../../../test/multipart.ts';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/test-app.ts';
 import {
@@ -60,7 +66,8 @@ const MATRIX: Record<Actor, Row> = {
   analyst: { list: 'seen', get: 200, create: 403, patch: 403, reveal: 403, import: 403 },
   'enterprise.applied': { list: 'seen', get: 200, create: 403, patch: 403, reveal: 403, import: 403 },
   'enterprise.other': { list: 'unseen', get: 404, create: 403, patch: 403, reveal: 403, import: 403 },
-  agency: NONE,
+  // Agency staff see the workers their agency registered (none of T) and register candidates.
+  agency: { list: 'unseen', get: 404, create: 201, patch: 404, reveal: 403, import: 403 },
   school: NONE,
   base: NONE,
   'worker.self': { list: 'seen', get: 200, create: 403, patch: 403, reveal: 403, import: 403 },
@@ -92,7 +99,7 @@ describe('worker scoping matrix', () => {
     await buildApplication(ctx.deps, { id: target.id }, order, 'applied');
     const account = async (
       roles: Role[],
-      extra: { districtCodes?: string[]; enterpriseId?: string } = {},
+      extra: { districtCodes?: string[]; enterpriseId?: string; agencyId?: string } = {},
     ) => {
       const user = await buildUser(ctx.deps, { roles, ...extra });
       return { user, client: await ctx.signIn(user.username) };
@@ -118,7 +125,7 @@ describe('worker scoping matrix', () => {
         (await account(['enterprise'], { enterpriseId: appliedEnterpriseId })).client,
       'enterprise.other': async () =>
         (await account(['enterprise'], { enterpriseId: otherEnterpriseId })).client,
-      agency: async () => (await account(['agency'])).client,
+      agency: async () => (await account(['agency'], { agencyId: (await buildAgency(ctx.deps)).id })).client,
       school: async () => (await account(['school'])).client,
       base: async () => (await account(['base'])).client,
       'worker.self': () => asWorker(target.id),

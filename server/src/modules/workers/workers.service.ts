@@ -133,6 +133,7 @@ export async function registerWorker(
       });
       return row.id;
     });
+    deps.matching.changed({ workerIds: [id] });
     return { status: 201, reply: { outcome: 'created', worker: await getWorker(deps, actor, id) } };
   } catch (error) {
     if (!isUniqueViolation(error, ID_HASH_CONSTRAINT)) throw error;
@@ -244,6 +245,7 @@ export async function updateWorker(
         ...diff,
       });
   });
+  deps.matching.changed({ workerIds: [id] });
   return getWorker(deps, actor, id);
 }
 

@@ -1,4 +1,15 @@
-import { AuditOutlined, BankOutlined, HomeOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BankOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
+  HomeOutlined,
+  NodeIndexOutlined,
+  ShopOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  ThunderboltOutlined,
+} from '@ant-design/icons';
 import { Layout, Menu, Space, Typography } from 'antd';
 import { type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +26,11 @@ const NAV_ICONS: Readonly<Record<NavItem['key'], ReactNode>> = {
   enterprises: <BankOutlined />,
   jobOrders: <SolutionOutlined />,
   workers: <TeamOutlined />,
+  matching: <NodeIndexOutlined />,
+  orderHall: <ThunderboltOutlined />,
+  claims: <FileDoneOutlined />,
+  agencies: <ShopOutlined />,
+  marketplaceDashboard: <DashboardOutlined />,
   audit: <AuditOutlined />,
 };
 

@@ -34,6 +34,12 @@ describe('the side menu', () => {
     ]);
   });
 
+  it('shows 智能推荐 (/recommendations) to holders of match.read', () => {
+    const liaison = new Set<string>([Permission.WorkerRead, Permission.MatchRead]);
+    expect(listVisibleNavItems(liaison).map((item) => item.key)).toEqual(['home', 'workers', 'matching']);
+    expect(findActiveNavKey('/recommendations')).toBe('matching');
+  });
+
   it('highlights the module of a nested page', () => {
     expect(findActiveNavKey('/job-orders/abc')).toBe('jobOrders');
     expect(findActiveNavKey('/workers/new')).toBe('workers');

@@ -2,7 +2,17 @@ import { Permission } from '@yonggong/shared';
 
 /** One entry of the side menu; shown only to users holding its permission. */
 export interface NavItem {
-  readonly key: 'home' | 'enterprises' | 'jobOrders' | 'workers' | 'audit';
+  readonly key:
+    | 'home'
+    | 'enterprises'
+    | 'jobOrders'
+    | 'workers'
+    | 'matching'
+    | 'orderHall'
+    | 'claims'
+    | 'agencies'
+    | 'marketplaceDashboard'
+    | 'audit';
   readonly path: string;
   readonly permission: Permission | null;
 }
@@ -13,6 +23,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'enterprises', path: '/enterprises', permission: Permission.EnterpriseRead },
   { key: 'jobOrders', path: '/job-orders', permission: Permission.JobOrderRead },
   { key: 'workers', path: '/workers', permission: Permission.WorkerRead },
+  { key: 'matching', path: '/recommendations', permission: Permission.MatchRead },
+  { key: 'orderHall', path: '/marketplace/hall', permission: Permission.MarketplaceClaim },
+  { key: 'claims', path: '/marketplace/claims', permission: Permission.MarketplaceRead },
+  { key: 'agencies', path: '/agencies', permission: Permission.AgencyRead },
+  { key: 'marketplaceDashboard', path: '/marketplace/dashboard', permission: Permission.MarketplaceMonitor },
   { key: 'audit', path: '/audit', permission: Permission.AuditRead },
 ];
 

@@ -10,6 +10,7 @@ import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useLocale } from '../../i18n/index.ts';
 import { EnterpriseAuditPanel } from '../audit/components/EnterpriseAuditPanel.tsx';
+import { EnterpriseRatingCard } from '../marketplace/components/EnterpriseRatingCard.tsx';
 import { NotFoundPage } from '../not-found/NotFoundPage.tsx';
 import { ContactPhone } from './components/ContactPhone.tsx';
 import { EnterpriseActions } from './components/EnterpriseActions.tsx';
@@ -122,6 +123,7 @@ function EnterpriseDetail({
 }) {
   const { t } = useTranslation();
   const canReadAudit = useCan(Permission.AuditRead);
+  const canReadMarketplace = useCan(Permission.MarketplaceRead);
   const items = useDetailItems(enterprise);
   return (
     <>
@@ -151,6 +153,7 @@ function EnterpriseDetail({
         <Card title={t('enterprise.detail.contacts')}>
           <ContactList enterprise={enterprise} />
         </Card>
+        {canReadMarketplace && <EnterpriseRatingCard enterpriseId={enterprise.id} />}
         {canReadAudit && <EnterpriseAuditPanel enterpriseId={enterprise.id} />}
       </Flex>
     </>

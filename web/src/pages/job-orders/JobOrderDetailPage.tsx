@@ -10,11 +10,13 @@ import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { formatOccupationName } from '../../components/occupation-options.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useLocale } from '../../i18n/index.ts';
+import { MarketplaceLink } from '../marketplace/components/MarketplaceLink.tsx';
 import { NotFoundPage } from '../not-found/NotFoundPage.tsx';
 import { HeadcountProgress } from './components/HeadcountProgress.tsx';
 import { JobOrderActions } from './components/JobOrderActions.tsx';
 import { JobOrderStatusTag, UrgencyTag } from './components/JobOrderTags.tsx';
 import { PipelineBoard } from './components/PipelineBoard.tsx';
+import { RecommendedWorkersCard } from './components/RecommendedWorkersCard.tsx';
 import { describeAgeRange, formatWageRange } from './job-order-format.ts';
 
 function useFactItems(order: JobOrder): DescriptionsProps['items'] {
@@ -159,6 +161,8 @@ function StatusAlert({ order }: { readonly order: JobOrder }) {
 function JobOrderDetail({ order, onReload }: { readonly order: JobOrder; readonly onReload: () => void }) {
   const { t } = useTranslation();
   const canReadPipeline = useCan(Permission.ApplicationRead);
+  // Only open orders are matched (drafts, full and closed orders take no 推介).
+  const canReadMatches = useCan(Permission.MatchRead);
   const facts = useFactItems(order);
   const requirements = useRequirementItems(order);
   return (
@@ -173,7 +177,12 @@ function JobOrderDetail({ order, onReload }: { readonly order: JobOrder; readonl
           </Space>
         }
         subtitle={order.enterprise.name}
-        extra={<JobOrderActions order={order} onReload={onReload} />}
+        extra={
+          <>
+            <JobOrderActions order={order} onReload={onReload} />
+            <MarketplaceLink order={order} />
+          </>
+        }
       />
       <Flex vertical gap={16}>
         <StatusAlert order={order} />
@@ -184,6 +193,7 @@ function JobOrderDetail({ order, onReload }: { readonly order: JobOrder; readonl
           <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={requirements} />
         </Card>
         {canReadPipeline && <PipelineBoard order={order} />}
+        {canReadMatches && order.status === 'open' && <RecommendedWorkersCard order={order} />}
       </Flex>
     </>
   );

@@ -26,6 +26,7 @@ import { useLocale } from '../../i18n/index.ts';
 import { NotFoundPage } from '../not-found/NotFoundPage.tsx';
 import { DuplicateFlags } from './components/DuplicateFlags.tsx';
 import { RecommendDialog } from './components/RecommendDialog.tsx';
+import { RecommendedOrdersCard } from './components/RecommendedOrdersCard.tsx';
 import { RevealField } from './components/RevealField.tsx';
 import { WorkerStatusTag } from './components/WorkerTags.tsx';
 import { WorkerTimeline } from './components/WorkerTimeline.tsx';
@@ -157,6 +158,7 @@ function WorkerDetail({ worker }: { readonly worker: Worker }) {
   const { t } = useTranslation();
   const location = useLocation();
   const canRecommend = useCan(Permission.ApplicationCreate) && worker.can.recommend;
+  const canReadMatches = useCan(Permission.MatchRead);
   const [isRecommendOpen, setIsRecommendOpen] = useState(false);
   const linkedExisting = readLinkedExisting(location.state);
   const basics = useBasicItems(worker);
@@ -209,6 +211,7 @@ function WorkerDetail({ worker }: { readonly worker: Worker }) {
         <Card title={t('worker.detail.job')}>
           <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={job} />
         </Card>
+        {canReadMatches && <RecommendedOrdersCard worker={worker} />}
         <Card title={t('worker.detail.channels')}>
           <ChannelList worker={worker} />
         </Card>

@@ -1,11 +1,10 @@
 import { EditOutlined, SendOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
-import { type JobOrder, Permission } from '@yonggong/shared';
+import type { JobOrder } from '@yonggong/shared';
 import { App, Button, Popconfirm } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client.ts';
 import { type JobOrderAction, useJobOrderAction } from '../../../api/job-orders.ts';
-import { useCan } from '../../../app/use-can.ts';
 import { ButtonLink } from '../../../components/ButtonLink.tsx';
 import { describeError } from '../../../components/error-text.ts';
 import { useLocale } from '../../../i18n/index.ts';
