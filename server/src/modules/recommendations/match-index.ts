@@ -21,8 +21,9 @@ import {
 /**
  * The engine's index over everything matchable now — open orders with places left, available
  * workers — built from the database once and reused until something changes (the generation of
- * `MatchingState`) or it is older than `maxAgeMs`. Concurrent requests share one load. Rows are
- * converted to engine inputs here, at the one edge (`orderInput`, `workerInput`).
+ * `MatchingState`) or it is older than `maxAgeMs` (then reloaded in the background). Concurrent
+ * requests share one load. Rows are converted to engine inputs here, at the one edge
+ * (`orderInput`, `workerInput`).
  */
 export interface LoadedIndex {
   readonly index: MatchIndex;
@@ -42,22 +43,27 @@ interface CacheEntry {
 }
 
 const caches = new WeakMap<MatchingState, CacheEntry>();
+const refreshing = new WeakSet<MatchingState>();
 
+/**
+ * The index to answer with. A change made through this server (a new generation) or a new day
+ * reloads before answering; an index merely older than `maxAgeMs` (changes by other processes)
+ * answers at once while a fresh one loads in the background, so no request waits for a reload
+ * that nothing here asked for.
+ */
 export async function currentIndex(
   db: Kysely<Database>,
   state: MatchingState,
   cityCode: string,
 ): Promise<LoadedIndex> {
   const cached = caches.get(state);
-  const isFresh =
-    cached &&
-    cached.generation === state.generation &&
-    Date.now() - cached.startedAt < state.maxAgeMs &&
-    (await cached.loading.then(
-      (loaded) => loaded.today === todayIn(),
-      () => false,
-    ));
-  if (cached && isFresh) return cached.loading;
+  if (cached && cached.generation === state.generation) {
+    const loaded = await cached.loading.catch(() => null);
+    if (loaded && loaded.today === todayIn()) {
+      if (Date.now() - cached.startedAt >= state.maxAgeMs) refreshInBackground(db, state, cityCode);
+      return loaded;
+    }
+  }
   const entry: CacheEntry = {
     generation: state.generation,
     startedAt: Date.now(),
@@ -65,6 +71,25 @@ export async function currentIndex(
   };
   caches.set(state, entry);
   return entry.loading;
+}
+
+function refreshInBackground(db: Kysely<Database>, state: MatchingState, cityCode: string): void {
+  if (refreshing.has(state)) return;
+  refreshing.add(state);
+  const generation = state.generation;
+  const startedAt = Date.now();
+  const loading = loadIndex(db, cityCode);
+  loading
+    .then(
+      () => {
+        // Only if nothing changed meanwhile (else a reload on demand is already due).
+        if (caches.get(state)?.generation === generation)
+          caches.set(state, { generation, startedAt, loading });
+      },
+      // A failed background load keeps the index we have; the next request tries again.
+      () => undefined,
+    )
+    .finally(() => refreshing.delete(state));
 }
 
 export async function loadIndex(db: Kysely<Database>, cityCode: string): Promise<LoadedIndex> {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEnterprise, buildJobOrder, buildUser, buildWorker } from '../../../test/factories.ts';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/test-app.ts';
+import { currentIndex } from './match-index.ts';
 import { refreshChangedLists } from './match-runs.service.ts';
+import { createMatchingState } from './matching-state.ts';
 
 const WUJIANG = '320509';
 const KUNSHAN = '320583';
@@ -345,5 +347,25 @@ describe('recommendations', () => {
       .execute();
     expect(after).toEqual([]);
     expect(await refreshChangedLists(ctx.deps)).toBe(0);
+  });
+
+  it('answers from an aged index at once and swaps in a reloaded one in the background', async () => {
+    const state = createMatchingState({ maxAgeMs: 0 });
+    const first = await currentIndex(ctx.deps.db, state, '320500');
+    // Written by "another process": nothing tells this state.
+    const order = await buildJobOrder(ctx.deps, wujiangEnterprise, { occupationCode: '6-31-01-02' });
+    const second = await currentIndex(ctx.deps.db, state, '320500');
+    expect(second).toBe(first);
+    expect(second.orderPosition.has(order.id)).toBe(false);
+    let third = second;
+    for (let i = 0; i < 100 && third === first; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      third = await currentIndex(ctx.deps.db, state, '320500');
+    }
+    expect(third.orderPosition.has(order.id)).toBe(true);
+    // A change made here reloads before answering.
+    const another = await buildJobOrder(ctx.deps, wujiangEnterprise, { occupationCode: '6-31-01-02' });
+    state.changed({ orderIds: [another.id] });
+    expect((await currentIndex(ctx.deps.db, state, '320500')).orderPosition.has(another.id)).toBe(true);
   });
 });
