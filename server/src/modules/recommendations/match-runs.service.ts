@@ -12,6 +12,7 @@ import { rankByCapacity } from './rank-by-capacity.ts';
 import {
   countExposures,
   deleteListsBefore,
+  findLastFinishedAt,
   findLatestRun,
   findListsMentioning,
   findRunningRun,
@@ -252,13 +253,6 @@ export async function latestRun(deps: Deps): Promise<MatchRun | null> {
 
 /** Hours since the last finished run; null when none has finished. */
 export async function storedListsAgeHours(deps: Deps): Promise<number | null> {
-  const row = await deps.db
-    .selectFrom('match_runs')
-    .select('finished_at')
-    .where('status', '=', 'done')
-    .orderBy('finished_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!row?.finished_at) return null;
-  return (Date.now() - new Date(row.finished_at).getTime()) / 3_600_000;
+  const finishedAt = await findLastFinishedAt(deps.db);
+  return finishedAt ? (Date.now() - finishedAt.getTime()) / 3_600_000 : null;
 }

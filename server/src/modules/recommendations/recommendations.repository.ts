@@ -1,7 +1,8 @@
 import type { ApplicationStatus } from '@yonggong/shared';
 import { OPEN_APPLICATION_STATUSES } from '@yonggong/shared';
-import { type Kysely, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { WorkerScopeClause } from '../workers/workers.policy.ts';
 
 /**
  * The SQL of matching: what the engine scores (open orders with places left, available workers),
@@ -338,4 +339,90 @@ export async function deleteListsBefore(db: Kysely<Database>, runId: string): Pr
   await sql`
     DELETE FROM recommendations
     WHERE computed_at < (SELECT started_at FROM match_runs WHERE id = ${runId}::uuid)`.execute(db);
+}
+
+/** The job-order scope where-clause (`jobOrderScope`; the query joins enterprises as `e`). */
+type OrderScopeClause = (
+  eb: ExpressionBuilder<Database & { e: Database['enterprises'] }, 'job_orders' | 'e'>,
+) => Expression<SqlBool>;
+
+export async function findVisibleWorkerId(
+  db: Kysely<Database>,
+  scope: WorkerScopeClause,
+  id: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('workers')
+    .select('id')
+    .where('id', '=', id)
+    .where(scope)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function findVisibleOrderId(
+  db: Kysely<Database>,
+  scope: OrderScopeClause,
+  id: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('job_orders')
+    .innerJoin('enterprises as e', 'e.id', 'job_orders.enterprise_id')
+    .select('job_orders.id')
+    .where('job_orders.id', '=', id)
+    .where(scope)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Open orders in `scope` passing the filters (district, occupation prefix, key enterprises). */
+export async function listVisibleOpenOrderIds(
+  db: Kysely<Database>,
+  scope: OrderScopeClause,
+  filter: { districtCode?: string | undefined; occupationCode?: string | undefined; keyOnly?: boolean },
+): Promise<string[]> {
+  let select = db
+    .selectFrom('job_orders')
+    .innerJoin('enterprises as e', 'e.id', 'job_orders.enterprise_id')
+    .select('job_orders.id')
+    .where('job_orders.status', '=', 'open')
+    .where(scope);
+  if (filter.districtCode) select = select.where('job_orders.district_code', '=', filter.districtCode);
+  if (filter.occupationCode)
+    select = select.where('job_orders.occupation_code', 'like', `${filter.occupationCode}%`);
+  if (filter.keyOnly) select = select.where('e.key_level', '<>', 'none');
+  return (await select.execute()).map((row) => row.id);
+}
+
+/** Available workers in `scope` passing the filters (serving district, an intention's prefix). */
+export async function listVisibleAvailableWorkerIds(
+  db: Kysely<Database>,
+  scope: WorkerScopeClause,
+  filter: { districtCode?: string | undefined; occupationCode?: string | undefined },
+): Promise<string[]> {
+  let select = db
+    .selectFrom('workers')
+    .select('workers.id')
+    .where('workers.status', '=', 'available')
+    .where(scope);
+  if (filter.districtCode) select = select.where('workers.district_code', '=', filter.districtCode);
+  if (filter.occupationCode) {
+    const prefix = `${filter.occupationCode}%`;
+    select = select.where(
+      sql<boolean>`EXISTS (SELECT 1 FROM unnest(workers.occupation_codes) AS code WHERE code LIKE ${prefix})`,
+    );
+  }
+  return (await select.execute()).map((row) => row.id);
+}
+
+/** When the last finished run finished; null when none has. */
+export async function findLastFinishedAt(db: Kysely<Database>): Promise<Date | null> {
+  const row = await db
+    .selectFrom('match_runs')
+    .select('finished_at')
+    .where('status', '=', 'done')
+    .orderBy('finished_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.finished_at ? new Date(row.finished_at) : null;
 }

@@ -11,7 +11,6 @@ import {
   type RecommendationQuery,
   type RecommendationReply,
 } from '@yonggong/shared';
-import { sql } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor, RequestContext } from '../../http/context.ts';
@@ -20,11 +19,16 @@ import { todayIn } from '../job-orders/job-orders.service.ts';
 import { workerScope } from '../workers/workers.policy.ts';
 import { candidatesOf, placeByExposure } from './capacity.ts';
 import { assemble, currentIndex, indexOver, type LoadedIndex } from './match-index.ts';
+import { seesWholeCity } from './recommendations.policy.ts';
 import {
   countExposures,
   findOpenApplications,
   findOrderCards,
+  findVisibleOrderId,
+  findVisibleWorkerId,
   findWorkerCards,
+  listVisibleAvailableWorkerIds,
+  listVisibleOpenOrderIds,
   loadMatchOrders,
   loadMatchWorkers,
 } from './recommendations.repository.ts';
@@ -287,24 +291,11 @@ async function oneOff(
 }
 
 async function requireVisibleWorker(deps: Deps, actor: Actor, workerId: string): Promise<void> {
-  const row = await deps.db
-    .selectFrom('workers')
-    .select('id')
-    .where('id', '=', workerId)
-    .where(workerScope(actor))
-    .executeTakeFirst();
-  if (!row) throw new AppError('not_found');
+  if (!(await findVisibleWorkerId(deps.db, workerScope(actor), workerId))) throw new AppError('not_found');
 }
 
 async function requireVisibleOrder(deps: Deps, actor: Actor, orderId: string): Promise<void> {
-  const row = await deps.db
-    .selectFrom('job_orders')
-    .innerJoin('enterprises as e', 'e.id', 'job_orders.enterprise_id')
-    .select('job_orders.id')
-    .where('job_orders.id', '=', orderId)
-    .where(jobOrderScope(actor))
-    .executeTakeFirst();
-  if (!row) throw new AppError('not_found');
+  if (!(await findVisibleOrderId(deps.db, jobOrderScope(actor), orderId))) throw new AppError('not_found');
 }
 
 /**
@@ -316,18 +307,8 @@ async function visibleOrderIds(
   actor: Actor,
   query: RecommendationQuery,
 ): Promise<string[] | 'all'> {
-  if (isCityWide(actor) && !query.districtCode && !query.occupationCode && !query.keyOnly) return 'all';
-  let select = deps.db
-    .selectFrom('job_orders')
-    .innerJoin('enterprises as e', 'e.id', 'job_orders.enterprise_id')
-    .select('job_orders.id')
-    .where('job_orders.status', '=', 'open')
-    .where(jobOrderScope(actor));
-  if (query.districtCode) select = select.where('job_orders.district_code', '=', query.districtCode);
-  if (query.occupationCode)
-    select = select.where('job_orders.occupation_code', 'like', `${query.occupationCode}%`);
-  if (query.keyOnly) select = select.where('e.key_level', '<>', 'none');
-  return (await select.execute()).map((row) => row.id);
+  if (seesWholeCity(actor) && !query.districtCode && !query.occupationCode && !query.keyOnly) return 'all';
+  return listVisibleOpenOrderIds(deps.db, jobOrderScope(actor), query);
 }
 
 /** Available workers the reader may see that pass the filters; 'all' when nothing restricts. */
@@ -336,25 +317,8 @@ async function visibleWorkerIds(
   actor: Actor,
   query: RecommendationQuery,
 ): Promise<string[] | 'all'> {
-  if (isCityWide(actor) && !query.districtCode && !query.occupationCode) return 'all';
-  let select = deps.db
-    .selectFrom('workers')
-    .select('workers.id')
-    .where('workers.status', '=', 'available')
-    .where(workerScope(actor));
-  if (query.districtCode) select = select.where('workers.district_code', '=', query.districtCode);
-  if (query.occupationCode) {
-    const prefix = `${query.occupationCode}%`;
-    select = select.where(
-      sql<boolean>`EXISTS (SELECT 1 FROM unnest(workers.occupation_codes) AS code WHERE code LIKE ${prefix})`,
-    );
-  }
-  return (await select.execute()).map((row) => row.id);
-}
-
-/** Roles whose worker and order scopes are the whole city. */
-function isCityWide(actor: Actor): boolean {
-  return actor.roles.some((role) => role === 'admin' || role === 'analyst');
+  if (seesWholeCity(actor) && !query.districtCode && !query.occupationCode) return 'all';
+  return listVisibleAvailableWorkerIds(deps.db, workerScope(actor), query);
 }
 
 function asKeyLevel(value: string): 'none' | 'district' | 'city' {
