@@ -4,12 +4,14 @@
  */
 import { benchEnterprises } from './enterprises.ts';
 import { benchImport } from './import.ts';
+import { benchMap } from './map.ts';
 import { benchMatch } from './match.ts';
 import { benchMatchApi } from './match-api.ts';
 
 const BENCHMARKS: Record<string, (args: readonly string[]) => Promise<Record<string, unknown>>> = {
   enterprises: benchEnterprises,
   import: benchImport,
+  map: benchMap,
   match: benchMatch,
   'match-api': benchMatchApi,
 };

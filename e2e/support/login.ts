@@ -6,11 +6,15 @@ export const DEMO_PASSWORD = 'yonggong-demo';
 /** Demo accounts the journeys use (see server/src/demo/demo-city.ts). */
 export type DemoUser =
   | 'admin'
+  | 'analyst'
   | 'officer.wujiang'
   | 'officer.xiangcheng'
+  | 'liaison.wujiang'
   | 'enterprise.1'
   | 'agency.1'
-  | 'agency.2';
+  | 'agency.2'
+  | 'base.1'
+  | 'school.1';
 
 /**
  * Signs in through the login form the way a person does: opens `path` (default the home page),

@@ -4,6 +4,14 @@
  */
 
 export type {
+  TraineeshipSubsidyInput,
+  TraineeshipSubsidyReason,
+  TraineeshipSubsidyVerdict,
+} from './channels/traineeship.ts';
+export { TRAINEESHIP_RULE, traineeshipSubsidy } from './channels/traineeship.ts';
+export type { RetentionCounts } from './kpis/rates.ts';
+export { computeRetentionRate, computeShare } from './kpis/rates.ts';
+export type {
   BuildMatchIndexOptions,
   MatchIndex,
   MatchIndexBuffers,
@@ -65,6 +73,34 @@ export type {
 export { MATCH_EDUCATION_LEVELS, MATCH_FAILURE_CODES, MATCH_TERM_CODES } from './matching/types.ts';
 export type { MatchWeights } from './matching/weights.ts';
 export { DEFAULT_MATCH_WEIGHTS, MATCH_WEIGHT_KEYS, resolveMatchWeights } from './matching/weights.ts';
+export type {
+  ColourInput,
+  ColourThresholds,
+  MonitoringAlertKind,
+  MonitoringColour,
+} from './monitoring/colour.ts';
+export {
+  assertColourThresholds,
+  classifyByThresholds,
+  classifyShortage,
+  compareColours,
+  computeShortageRate,
+  DEFAULT_COLOUR_THRESHOLDS,
+  detectAlert,
+  isRisingTwoMonths,
+  MONITORING_COLOURS,
+  rateToBasisPoints,
+} from './monitoring/colour.ts';
+export type { ReportingWindow } from './monitoring/months.ts';
+export {
+  addMonths,
+  DEFAULT_REPORTING_WINDOW,
+  isMonth,
+  monthRange,
+  reportingWindowOf,
+} from './monitoring/months.ts';
+export type { Reconciliation, ReconciliationInput } from './monitoring/reconcile.ts';
+export { computeSeekerRatio, reconcileHeadcount } from './monitoring/reconcile.ts';
 export { createRandom, drawInteger } from './random.ts';
 export {
   CREDIT_CODE_ALPHABET,

@@ -16,22 +16,34 @@ import type { Deps } from './deps.ts';
 import { AppError } from './http/app-error.ts';
 import { registerAuthGuard } from './http/auth-guard.ts';
 import { handleError } from './http/error-handler.ts';
+import { registerIdempotency } from './http/idempotency.ts';
 import { zodValidatorCompiler } from './http/zod-validation.ts';
 import { agencyRoutes } from './modules/agencies/agencies.routes.ts';
 import { applicationRoutes } from './modules/applications/applications.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { baseRoutes } from './modules/bases/bases.routes.ts';
+import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { enterpriseRoutes } from './modules/enterprises/enterprises.routes.ts';
+import { internshipRoutes } from './modules/internships/internships.routes.ts';
 import { jobOrderRoutes } from './modules/job-orders/job-orders.routes.ts';
+import { kpiRoutes } from './modules/kpis/kpis.routes.ts';
 import { marketplaceRoutes } from './modules/marketplace/marketplace.routes.ts';
+import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
+import { orderClassRoutes } from './modules/order-classes/order-classes.routes.ts';
 import { recommendationRoutes } from './modules/recommendations/recommendations.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
+import { schoolRoutes } from './modules/schools/schools.routes.ts';
+import { shortageReportRoutes } from './modules/shortage-reports/shortage-reports.routes.ts';
+import { surveyRoutes } from './modules/surveys/surveys.routes.ts';
+import { trainingRoutes } from './modules/trainings/trainings.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { workerRoutes } from './modules/workers/workers.routes.ts';
 
 export interface BuildAppOptions {
   readonly deps: Deps;
-  readonly config: Pick<AppConfig, 'cityCode' | 'secureCookies' | 'webDistDir' | 'trustProxy' | 'logLevel'>;
+  readonly config: Pick<AppConfig, 'cityCode' | 'secureCookies' | 'webDistDir' | 'trustProxy' | 'logLevel'> &
+    Partial<Pick<AppConfig, 'mapGeoJsonFile'>>;
   /** false silences request logs (tests). */
   readonly logger?: FastifyServerOptions['logger'];
   /** Set by the start command during graceful shutdown: readiness then fails. */
@@ -97,6 +109,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     idleMinutes: deps.config.sessionIdleMinutes,
     maxHours: deps.config.sessionMaxHours,
   });
+  registerIdempotency(app, deps.db);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
@@ -131,7 +144,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(jobOrderRoutes(deps));
   await app.register(applicationRoutes(deps));
   await app.register(agencyRoutes(deps));
+  await app.register(baseRoutes(deps));
+  await app.register(surveyRoutes(deps));
+  await app.register(trainingRoutes(deps));
   await app.register(marketplaceRoutes(deps));
+  await app.register(schoolRoutes(deps));
+  await app.register(orderClassRoutes(deps));
+  await app.register(internshipRoutes(deps));
+  await app.register(monitoringRoutes(deps, { mapGeoJsonFile: config.mapGeoJsonFile ?? null }));
+  await app.register(kpiRoutes(deps));
+  await app.register(caseRoutes(deps));
+  await app.register(shortageReportRoutes(deps));
   await app.register(
     recommendationRoutes(deps, { onRunError: (error) => app.log.error({ err: error }, 'match run failed') }),
   );

@@ -25,6 +25,11 @@ export interface AppConfig {
   readonly trustProxy: boolean;
   /** Open applications without action for this many days expire (scheduled job). */
   readonly applicationExpiryDays: number;
+  /**
+   * The district boundaries (GeoJSON FeatureCollection, `properties.adcode` = district code) the
+   * monitoring map draws: a deployment's approved file. Unset: the demo city's schematic file.
+   */
+  readonly mapGeoJsonFile: string | null;
 }
 
 const serverRoot = path.resolve(import.meta.dirname, '..');
@@ -50,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: path.resolve(env.YONGGONG_WEB_DIST ?? path.join(serverRoot, '..', 'web', 'dist')),
     trustProxy: env.YONGGONG_TRUST_PROXY === 'true',
     applicationExpiryDays: Number(env.YONGGONG_APPLICATION_EXPIRY_DAYS ?? 30),
+    mapGeoJsonFile: env.YONGGONG_MAP_GEOJSON ? path.resolve(env.YONGGONG_MAP_GEOJSON) : null,
   };
 }
 

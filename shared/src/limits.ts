@@ -2,6 +2,8 @@
 export const LIMITS = {
   pageSizeDefault: 20,
   pageSizeMax: 200,
+  /** The enterprise level of the monitoring map: points of one page (a district's key enterprises fit). */
+  mapPageSizeMax: 5000,
   importMaxBytes: 20 * 1024 * 1024,
   importMaxRowsSync: 20_000,
   exportMaxRows: 100_000,

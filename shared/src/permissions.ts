@@ -43,6 +43,27 @@ export const Permission = {
   MarketplaceModerate: 'marketplace.moderate',
   MarketplaceSettings: 'marketplace.settings',
   ReviewWrite: 'review.write',
+  // Supply channels (issue 4): labour bases, schools and their classes, training, rural surveys.
+  BaseRead: 'base.read',
+  BaseWrite: 'base.write',
+  SchoolRead: 'school.read',
+  /** Schools, cooperation agreements, order classes, internships, apprenticeships (school staff: their own). */
+  SchoolWrite: 'school.write',
+  TrainingRead: 'training.read',
+  TrainingWrite: 'training.write',
+  SurveyRead: 'survey.read',
+  SurveyWrite: 'survey.write',
+  /** Statistics such as channel effectiveness (`/api/kpis/*`), scoped by district. */
+  KpiRead: 'kpi.read',
+  // Monitoring and 一企一策 service (issue 6).
+  MonitoringRead: 'monitoring.read',
+  /** Entering or importing headcount and shortage reports (enterprise HR: its own). */
+  MonitoringReport: 'monitoring.report',
+  /** Reporting window, colour thresholds and the monitored set. */
+  MonitoringSettings: 'monitoring.settings',
+  CaseRead: 'case.read',
+  CaseWrite: 'case.write',
+  VisitWrite: 'visit.write',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -84,6 +105,63 @@ const MARKETPLACE: Readonly<Record<Role, readonly Permission[]>> = {
   worker: [],
 };
 
+/** The supply channels' and monitoring's share of each role (issues 4 and 6). */
+const CHANNELS_AND_MONITORING: Readonly<Record<Role, readonly Permission[]>> = {
+  admin: [],
+  district_officer: [
+    P.BaseRead,
+    P.BaseWrite,
+    P.SchoolRead,
+    P.SchoolWrite,
+    P.TrainingRead,
+    P.TrainingWrite,
+    P.SurveyRead,
+    P.SurveyWrite,
+    P.KpiRead,
+    P.MonitoringRead,
+    P.MonitoringReport,
+    P.CaseRead,
+    P.CaseWrite,
+    P.VisitWrite,
+  ],
+  liaison: [
+    P.BaseRead,
+    P.SchoolRead,
+    P.TrainingRead,
+    P.KpiRead,
+    P.MonitoringRead,
+    P.MonitoringReport,
+    P.CaseRead,
+    P.CaseWrite,
+    P.VisitWrite,
+  ],
+  analyst: [P.BaseRead, P.SchoolRead, P.TrainingRead, P.SurveyRead, P.KpiRead, P.MonitoringRead, P.CaseRead],
+  leader: [P.BaseRead, P.SchoolRead, P.TrainingRead, P.KpiRead, P.MonitoringRead, P.CaseRead],
+  enterprise: [P.SchoolRead, P.TrainingRead, P.MonitoringRead, P.MonitoringReport, P.CaseRead],
+  agency: [],
+  // Base and school staff register, import and put forward their own workers and students.
+  school: [
+    P.SchoolRead,
+    P.SchoolWrite,
+    P.JobOrderRead,
+    P.WorkerRead,
+    P.WorkerWrite,
+    P.WorkerImport,
+    P.ApplicationRead,
+    P.ApplicationCreate,
+  ],
+  base: [
+    P.BaseRead,
+    P.JobOrderRead,
+    P.WorkerRead,
+    P.WorkerWrite,
+    P.WorkerImport,
+    P.ApplicationRead,
+    P.ApplicationCreate,
+  ],
+  worker: [],
+};
+
 /** Role → permissions. The union over an account's roles is what it may do. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: ALL_PERMISSIONS,
@@ -111,6 +189,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.PiiReveal,
     P.UserDirectoryRead,
     ...MARKETPLACE.district_officer,
+    ...CHANNELS_AND_MONITORING.district_officer,
   ],
   liaison: [
     P.RegionRead,
@@ -128,6 +207,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.PlacementRead,
     P.MatchRead,
     ...MARKETPLACE.liaison,
+    ...CHANNELS_AND_MONITORING.liaison,
   ],
   analyst: [
     P.RegionRead,
@@ -138,8 +218,16 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.PlacementRead,
     P.WorkerRead,
     ...MARKETPLACE.analyst,
+    ...CHANNELS_AND_MONITORING.analyst,
   ],
-  leader: [P.RegionRead, P.EnterpriseRead, P.JobOrderRead, P.PlacementRead, ...MARKETPLACE.leader],
+  leader: [
+    P.RegionRead,
+    P.EnterpriseRead,
+    P.JobOrderRead,
+    P.PlacementRead,
+    ...MARKETPLACE.leader,
+    ...CHANNELS_AND_MONITORING.leader,
+  ],
   enterprise: [
     P.RegionRead,
     P.EnterpriseRead,
@@ -152,10 +240,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.PlacementRead,
     P.PlacementConfirm,
     ...MARKETPLACE.enterprise,
+    ...CHANNELS_AND_MONITORING.enterprise,
   ],
   agency: [P.RegionRead, ...MARKETPLACE.agency],
-  school: [P.RegionRead],
-  base: [P.RegionRead],
+  school: [P.RegionRead, ...CHANNELS_AND_MONITORING.school],
+  base: [P.RegionRead, ...CHANNELS_AND_MONITORING.base],
   worker: [P.RegionRead, P.JobOrderRead, P.ApplicationRead, P.ApplicationCreate, P.WorkerRead],
 };
 

@@ -4,7 +4,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { buildApp } from '../app.ts';
 import { type AppConfig, loadConfig } from '../config.ts';
 import { migrate } from '../db/migrate.ts';
+import { DEMO_BASE_LOGINS } from '../demo/demo-channels.ts';
 import { DEMO_LOGINS } from '../demo/demo-city.ts';
+import { DEMO_SCHOOL_LOGINS } from '../demo/demo-schools.ts';
 import { isDatabaseEmpty, loadDemo } from '../demo/load-demo.ts';
 import { AppError } from '../http/app-error.ts';
 import { startScheduler } from '../jobs/scheduler.ts';
@@ -246,6 +248,8 @@ user
   .option('--district <code...>', 'district codes (district officers, liaisons)')
   .option('--enterprise <id>', 'the enterprise an HR account acts for (role enterprise)')
   .option('--agency <id>', 'the HR agency a staff account acts for (role agency)')
+  .option('--base <id>', 'the labour base a staff account acts for (role base)')
+  .option('--school <id>', 'the school a staff account acts for (role school)')
   .option('--password <password>', 'initial password (at least 10 characters)')
   .action(
     async (
@@ -256,6 +260,8 @@ user
         district?: string[];
         enterprise?: string;
         agency?: string;
+        base?: string;
+        school?: string;
         password?: string;
       },
     ) => {
@@ -270,6 +276,8 @@ user
             districtCodes: options.district ?? [],
             enterpriseId: options.enterprise ?? null,
             agencyId: options.agency ?? null,
+            baseId: options.base ?? null,
+            schoolId: options.school ?? null,
             password,
           },
           SYSTEM_AUDIT,
@@ -319,7 +327,8 @@ function printLogins(config: AppConfig): void {
       (process.env.YONGGONG_DEMO_PASSWORD ? '$YONGGONG_DEMO_PASSWORD' : config.demoPassword) +
       ')',
   );
-  for (const login of DEMO_LOGINS) say(`  ${login.username.padEnd(20)} ${login.what}`);
+  for (const login of [...DEMO_LOGINS, ...DEMO_BASE_LOGINS, ...DEMO_SCHOOL_LOGINS])
+    say(`  ${login.username.padEnd(20)} ${login.what}`);
   say('');
 }
 

@@ -9,7 +9,11 @@ import type {
   Visibility,
 } from '@yonggong/shared';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CaseTables } from './schema-cases.ts';
+import type { ChannelTables } from './schema-channels.ts';
 import type { MarketplaceTables } from './schema-marketplace.ts';
+import type { MonitoringTables } from './schema-monitoring.ts';
+import type { SchoolTables } from './schema-schools.ts';
 
 /**
  * Kysely's view of the tables (migrations/*.sql are the truth; keep the two in step).
@@ -173,6 +177,8 @@ export interface WorkersTable {
   district_code: string | null;
   status: ColumnType<string, string | undefined, string>;
   source_channel: string;
+  /** The channel record (base, school, programme, survey campaign, agency) of the first arrival. */
+  source_ref: ColumnType<string | null, string | null | undefined, string | null>;
   notes: ColumnType<string, string | undefined, string>;
   version: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
@@ -188,6 +194,8 @@ export interface WorkerChannelsTable {
   channel_ref: ColumnType<string, string | undefined, string>;
   registered_by: string | null;
   import_batch_id: string | null;
+  /** The channel record this arrival belongs to (see migration 20261122_0600). */
+  source_ref: ColumnType<string | null, string | null | undefined, string | null>;
   at: Timestamp;
 }
 
@@ -209,6 +217,8 @@ export interface ApplicationsTable {
   enterprise_id: string;
   status: ApplicationStatus;
   channel: Channel;
+  /** The channel record (base, school, programme, agency …) credited with this application. */
+  channel_ref: ColumnType<string | null, string | null | undefined, string | null>;
   note: ColumnType<string, string | undefined, string>;
   hired_on: string | null;
   version: ColumnType<number, number | undefined, number>;
@@ -235,6 +245,7 @@ export interface PlacementsTable {
   job_order_id: string;
   enterprise_id: string;
   channel: Channel;
+  channel_ref: ColumnType<string | null, string | null | undefined, string | null>;
   hired_on: string;
   retained_30: ColumnType<string, string | undefined, string>;
   retained_30_by: string | null;
@@ -251,6 +262,7 @@ export interface WorkerImportsTable {
   filename: string;
   mode: string;
   channel: ColumnType<string, string | undefined, string>;
+  source_ref: ColumnType<string | null, string | null | undefined, string | null>;
   district_code: string | null;
   status: ColumnType<string, string | undefined, string>;
   committed: ColumnType<boolean, boolean | undefined, boolean>;
@@ -327,7 +339,12 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
-export interface Database extends MarketplaceTables {
+export interface Database
+  extends MarketplaceTables,
+    CaseTables,
+    MonitoringTables,
+    ChannelTables,
+    SchoolTables {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
@@ -347,6 +364,18 @@ export interface Database extends MarketplaceTables {
   worker_import_rows: WorkerImportRowsTable;
   match_runs: MatchRunsTable;
   recommendations: RecommendationsTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+
+/** Replies kept for `Idempotency-Key` replays (migration 20261122_0800). */
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  fingerprint: string;
+  status: number | null;
+  content_type: string | null;
+  body: string | null;
+  created_at: Timestamp;
 }
 
 export type UserRow = Selectable<UsersTable>;

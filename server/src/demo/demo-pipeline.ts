@@ -249,13 +249,17 @@ export async function loadDemoPipeline(
       // Only a worker's first application may end in a hire, so a later open one can be obsolete.
       if (isHireState(target) && (t > 0 || taken >= order.headcount)) target = 'interview';
       if (employed.has(worker.id)) target = 'obsolete';
+      // About one hire in five that reached its 30-day check had left by then (a real retention
+      // rate, not 100 %): the application stays hired, the placement ends, the worker is free.
+      const leftBefore30 = target === 'retained_30' && rand() < 0.2;
+      if (leftBefore30) target = 'hired';
       const isHire = isHireState(target);
       const first: ApplicationStatus = rand() < 0.6 ? 'recommended' : 'applied';
       const steps = target === 'obsolete' ? [first, 'obsolete' as const] : pathTo(target, first);
       const hiredDaysAgo =
         target === 'retained_90'
           ? 95 + drawInteger(rand, 60)
-          : target === 'retained_30'
+          : target === 'retained_30' || leftBefore30
             ? 35 + drawInteger(rand, 50)
             : 1 + drawInteger(rand, 25);
       const hiredOn = steps.includes('hired') ? day(-hiredDaysAgo) : null;
@@ -281,8 +285,8 @@ export async function loadDemoPipeline(
       const started = hiredOn ? -hiredDaysAgo - steps.length * 2 : -drawInteger(rand, 20) - steps.length;
       await trx
         .insertInto('application_events')
-        .values(
-          steps.map((to, i) => ({
+        .values([
+          ...steps.map((to, i) => ({
             application_id: inserted.id,
             from_status: i === 0 ? null : (steps[i - 1] ?? null),
             to_status: to,
@@ -297,7 +301,20 @@ export async function loadDemoPipeline(
                     : '',
             at: new Date(options.today.getTime() + (started + i * 2) * 86_400_000),
           })),
-        )
+          // The departure goes on the timeline as the retention check records it.
+          ...(leftBefore30
+            ? [
+                {
+                  application_id: inserted.id,
+                  from_status: 'hired' as const,
+                  to_status: 'hired' as const,
+                  actor_id: null,
+                  reason: '未满 30 天离职',
+                  at: new Date(options.today.getTime() + (-hiredDaysAgo + 30) * 86_400_000),
+                },
+              ]
+            : []),
+        ])
         .execute();
       if (hiredOn && target !== 'no_show' && isHire) {
         await trx
@@ -309,12 +326,17 @@ export async function loadDemoPipeline(
             enterprise_id: order.enterpriseId,
             channel,
             hired_on: hiredOn,
-            retained_30: target === 'retained_30' || target === 'retained_90' ? 'yes' : 'pending',
+            retained_30: leftBefore30
+              ? 'no'
+              : target === 'retained_30' || target === 'retained_90'
+                ? 'yes'
+                : 'pending',
             retained_90: target === 'retained_90' ? 'yes' : 'pending',
+            ended_on: leftBefore30 ? day(-hiredDaysAgo + 5 + drawInteger(rand, 20)) : null,
           })
           .execute();
         filled.set(order.id, taken + 1);
-        employed.add(worker.id);
+        if (!leftBefore30) employed.add(worker.id);
         placements++;
       }
     }

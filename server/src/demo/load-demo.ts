@@ -6,9 +6,13 @@ import { recordAudit, SYSTEM_AUDIT } from '../modules/audit/audit.service.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { insertContacts, insertEnterprises } from '../modules/enterprises/enterprises.repository.ts';
 import { insertUser } from '../modules/users/users.repository.ts';
+import { loadDemoCases } from './demo-cases.ts';
+import { loadDemoChannels } from './demo-channels.ts';
 import { generateDemoCity } from './demo-city.ts';
 import { DEMO_AGENCY_COUNT, loadDemoMarketplace } from './demo-marketplace.ts';
+import { loadDemoMonitoring } from './demo-monitoring.ts';
 import { loadDemoPipeline } from './demo-pipeline.ts';
+import { loadDemoSchools } from './demo-schools.ts';
 import { loadDemoWorkers } from './demo-workers.ts';
 
 /**
@@ -43,6 +47,8 @@ export async function loadDemo(
   if (city.cityCode !== deps.config.cityCode)
     throw new Error(`The demo city is ${city.cityCode} but YONGGONG_CITY_CODE is ${deps.config.cityCode}.`);
   const hashes = await Promise.all(city.accounts.map(() => hashPassword(options.password)));
+  const basePasswordHash = await hashPassword(options.password);
+  const schoolPasswordHash = await hashPassword(options.password);
   const agencyHashes = await Promise.all(
     Array.from({ length: DEMO_AGENCY_COUNT }, () => hashPassword(options.password)),
   );
@@ -132,6 +138,11 @@ export async function loadDemo(
       firstEnterpriseId: inserted[0]?.id ?? '',
     });
     const marketplace = await loadDemoMarketplace(trx, { seed, today, passwordHashes: agencyHashes });
+    const schools = await loadDemoSchools(trx, deps, { seed, today, passwordHash: schoolPasswordHash });
+    const channels = await loadDemoChannels(trx, deps, { seed, today, passwordHash: basePasswordHash });
+    const monitoring = await loadDemoMonitoring(trx, { seed, today });
+    // 一企一策 cases for the red enterprises of the monitoring demo.
+    await loadDemoCases(trx, { seed, today, redEnterpriseIds: monitoring.redEnterpriseIds });
     await recordAudit(trx, SYSTEM_AUDIT, {
       action: 'demo.load',
       entityType: 'system',
@@ -140,7 +151,8 @@ export async function loadDemo(
       after: { seed: options.seed ?? null, scale: options.scale ?? 1 },
     });
     return {
-      accounts: city.accounts.length + workers.accounts + marketplace.accounts,
+      accounts:
+        city.accounts.length + workers.accounts + marketplace.accounts + channels.accounts + schools.accounts,
       enterprises: inserted.length,
       contacts: contacts.length,
       workers: workers.workers,

@@ -1,8 +1,10 @@
 import type { Deps } from '../deps.ts';
 import { AppError } from '../http/app-error.ts';
+import { sweepKeys } from '../http/idempotency.repository.ts';
 import { expireInactiveApplications } from '../modules/applications/applications.service.ts';
 import { expireOverdueJobOrders } from '../modules/job-orders/job-orders.service.ts';
 import { sweepMarketplace } from '../modules/marketplace/claims.service.ts';
+import { recordClosedMonthSnapshot } from '../modules/monitoring/monitoring.service.ts';
 import {
   refreshChangedLists,
   runMatchBatch,
@@ -13,8 +15,9 @@ import {
 /**
  * In-process scheduled jobs of the running server:
  * - every `intervalMs`: expire job orders past their deadline and applications idle for
- *   `applicationExpiryDays`; and, when the stored recommendation lists are older than
- *   `matchRunEveryHours` (or there are none), start the batch that recomputes them;
+ *   `applicationExpiryDays`; drop Idempotency-Key replies older than a day; record the market
+ *   snapshot (open places, job seekers) of the month just ended if it has none; and, when the
+ *   stored recommendation lists are older than `matchRunEveryHours` (or there are none), start the batch that recomputes them;
  * - every `matchRefreshMs`: refresh the stored lists touched by changes since the last tick.
  * Each job is short transactions (safe on PGlite), idempotent, and logged; a failure is logged
  * and retried at the next tick. With several server instances on PostgreSQL the expiries are
@@ -42,6 +45,11 @@ export function startScheduler(deps: Deps, options: SchedulerOptions): { stop():
       // Agency claims without a submission lapse; listings of orders no longer open close.
       const marketplace = await sweepMarketplace(db);
       if (marketplace.lapsed + marketplace.closed > 0) options.log.info(marketplace, 'marketplace sweep');
+      // Idempotency-Key replies are kept for 24 hours.
+      await sweepKeys(db, new Date(Date.now() - 24 * 3_600_000));
+      // Monitoring's 求人倍率: the month just ended gets its market snapshot once.
+      const snapshotMonth = await recordClosedMonthSnapshot(deps);
+      if (snapshotMonth) options.log.info({ month: snapshotMonth }, 'monthly market snapshot');
       if (orders + applications > 0) {
         options.log.info({ orders, applications }, 'scheduled expiry');
         deps.matching.changed({});

@@ -1,6 +1,10 @@
 import type { ErrorCode } from '../errors.ts';
 import type { Locale } from './locale.ts';
+import { CASES_MESSAGES } from './messages-cases.ts';
+import { CHANNELS_MESSAGES } from './messages-channels.ts';
 import { MARKETPLACE_MESSAGES } from './messages-marketplace.ts';
+import { MONITORING_MESSAGES } from './messages-monitoring.ts';
+import { SCHOOLS_MESSAGES } from './messages-schools.ts';
 
 /**
  * Messages the server sends and the web app shows, keyed by stable codes. `{name}` placeholders are
@@ -41,6 +45,14 @@ const ERROR_MESSAGES: Readonly<Record<ErrorCode, Entry>> = {
     en: 'Someone else changed this record; reload it and edit again',
   },
   conflict: { 'zh-CN': '操作与当前状态冲突', en: 'This conflicts with the current state' },
+  request_in_progress: {
+    'zh-CN': '同一请求正在处理中，请稍候查看结果',
+    en: 'The same request is still being handled; check the result in a moment',
+  },
+  idempotency_key_reused: {
+    'zh-CN': '该请求编号（Idempotency-Key）已用于另一项操作',
+    en: 'This Idempotency-Key was already used for a different request',
+  },
   payload_too_large: { 'zh-CN': '文件过大（上限 {limit}）', en: 'The file is too large (limit {limit})' },
   import_rejected: {
     'zh-CN': '文件中有 {count} 行错误，按“全部成功才导入”的要求，未导入任何数据',
@@ -61,6 +73,16 @@ const ERROR_MESSAGES: Readonly<Record<ErrorCode, Entry>> = {
 /** Field-level validation messages: engine validator codes, schema refinements, generic rules. */
 const VALIDATION_MESSAGES = {
   ...MARKETPLACE_MESSAGES,
+  ...CHANNELS_MESSAGES,
+  ...MONITORING_MESSAGES,
+  ...CASES_MESSAGES,
+  ...SCHOOLS_MESSAGES,
+  'idempotency.invalid_key': {
+    'zh-CN': 'Idempotency-Key 须为 1–255 个可见 ASCII 字符',
+    en: 'An Idempotency-Key is 1–255 visible ASCII characters',
+  },
+  'kpi.period_reversed': { 'zh-CN': '开始日期不能晚于结束日期', en: 'The start date is after the end date' },
+  'kpi.period_too_long': { 'zh-CN': '统计区间最长 {years} 年', en: 'A period spans at most {years} years' },
   'field.required': { 'zh-CN': '必填', en: 'Required' },
   'field.invalid': { 'zh-CN': '格式不正确', en: 'Invalid value' },
   'field.too_short': { 'zh-CN': '至少 {min} 个字符', en: 'At least {min} characters' },

@@ -162,6 +162,8 @@ export interface RequestOptions {
   readonly query?: Readonly<Record<string, QueryValue>>;
   readonly body?: unknown;
   readonly signal?: AbortSignal | undefined;
+  /** Extra request headers, e.g. `Idempotency-Key` on retry-safe submissions. */
+  readonly headers?: Readonly<Record<string, string>>;
   /**
    * The session probe (`GET /api/me` at start-up) expects 401 when nobody is signed in; it must not
    * trigger the "your session expired" redirect.
@@ -178,6 +180,7 @@ async function sendRequest(path: string, options: RequestOptions): Promise<Respo
   const headers = new Headers({ Accept: 'application/json', 'Accept-Language': config.readLocale() });
   if (options.body !== undefined) headers.set('Content-Type', 'application/json');
   if (isStateChanging(method) && csrfToken) headers.set('X-CSRF-Token', csrfToken);
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
   try {
     return await fetch(`${path}${buildQueryString(options.query ?? {})}`, {
       method,

@@ -7,6 +7,7 @@ import {
   type ListingPublishInput,
   listingPage,
   listingSchema,
+  type MarketplaceSettings,
   marketplaceSettingsSchema,
   orderClaimsReply,
   type ReviewCreateInput,
@@ -215,5 +216,18 @@ export function useMarketplaceSettings() {
   return useQuery({
     queryKey: marketplaceKeys.settings(),
     queryFn: ({ signal }) => requestJson('/api/marketplace/settings', marketplaceSettingsSchema, { signal }),
+  });
+}
+
+/** `PATCH /api/marketplace/settings` (administrators). */
+export function useUpdateMarketplaceSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Partial<MarketplaceSettings>) =>
+      requestJson('/api/marketplace/settings', marketplaceSettingsSchema, { method: 'PATCH', body }),
+    onSuccess: (settings) => {
+      queryClient.setQueryData(marketplaceKeys.settings(), settings);
+      void queryClient.invalidateQueries({ queryKey: marketplaceKeys.all });
+    },
   });
 }

@@ -40,6 +40,25 @@ const RecommendationsPage = lazy(async () => ({
   default: (await import('../pages/recommendations/RecommendationsPage.tsx')).RecommendationsPage,
 }));
 const AuditPage = lazy(async () => ({ default: (await import('../pages/audit/AuditPage.tsx')).AuditPage }));
+// Monitoring: the three-colour map and an enterprise's history (issue 6).
+const MonitoringMapPage = lazy(async () => ({
+  default: (await import('../pages/monitoring/MonitoringMapPage.tsx')).MonitoringMapPage,
+}));
+const MonitoringEnterprisePage = lazy(async () => ({
+  default: (await import('../pages/monitoring/MonitoringEnterprisePage.tsx')).MonitoringEnterprisePage,
+}));
+const MonitoringReportsPage = lazy(async () => ({
+  default: (await import('../pages/monitoring/MonitoringReportsPage.tsx')).MonitoringReportsPage,
+}));
+const MonitoringReportFormPage = lazy(async () => ({
+  default: (await import('../pages/monitoring/MonitoringReportFormPage.tsx')).MonitoringReportFormPage,
+}));
+const MonitoringLatePage = lazy(async () => ({
+  default: (await import('../pages/monitoring/MonitoringLatePage.tsx')).MonitoringLatePage,
+}));
+const MonitoringSettingsPage = lazy(async () => ({
+  default: (await import('../pages/monitoring/MonitoringSettingsPage.tsx')).MonitoringSettingsPage,
+}));
 // The agency marketplace (issue 7).
 const OrderHallPage = lazy(async () => ({
   default: (await import('../pages/marketplace/OrderHallPage.tsx')).OrderHallPage,
@@ -61,6 +80,73 @@ const AgencyListPage = lazy(async () => ({
 }));
 const AgencyDetailPage = lazy(async () => ({
   default: (await import('../pages/agencies/AgencyDetailPage.tsx')).AgencyDetailPage,
+}));
+// Schools, order classes, internships (issue 4).
+const SchoolListPage = lazy(async () => ({
+  default: (await import('../pages/schools/SchoolListPage.tsx')).SchoolListPage,
+}));
+const SchoolDetailPage = lazy(async () => ({
+  default: (await import('../pages/schools/SchoolDetailPage.tsx')).SchoolDetailPage,
+}));
+const SchoolOverviewPage = lazy(async () => ({
+  default: (await import('../pages/schools/SchoolOverviewPage.tsx')).SchoolOverviewPage,
+}));
+const OrderClassListPage = lazy(async () => ({
+  default: (await import('../pages/order-classes/OrderClassListPage.tsx')).OrderClassListPage,
+}));
+const OrderClassDetailPage = lazy(async () => ({
+  default: (await import('../pages/order-classes/OrderClassDetailPage.tsx')).OrderClassDetailPage,
+}));
+const InternshipListPage = lazy(async () => ({
+  default: (await import('../pages/internships/InternshipListPage.tsx')).InternshipListPage,
+}));
+const ApprenticeshipListPage = lazy(async () => ({
+  default: (await import('../pages/internships/ApprenticeshipListPage.tsx')).ApprenticeshipListPage,
+}));
+// Statistics (issue 4: channel effectiveness).
+const ChannelKpiPage = lazy(async () => ({
+  default: (await import('../pages/kpis/ChannelKpiPage.tsx')).ChannelKpiPage,
+}));
+// 一企一策 service, visits and urgent shortage reports (issue 6).
+const CaseListPage = lazy(async () => ({
+  default: (await import('../pages/cases/CaseListPage.tsx')).CaseListPage,
+}));
+const CaseDetailPage = lazy(async () => ({
+  default: (await import('../pages/cases/CaseDetailPage.tsx')).CaseDetailPage,
+}));
+const CaseFormPage = lazy(async () => ({
+  default: (await import('../pages/cases/CaseFormPage.tsx')).CaseFormPage,
+}));
+const VisitListPage = lazy(async () => ({
+  default: (await import('../pages/cases/VisitListPage.tsx')).VisitListPage,
+}));
+const VisitFormPage = lazy(async () => ({
+  default: (await import('../pages/cases/VisitFormPage.tsx')).VisitFormPage,
+}));
+const ShortageReportListPage = lazy(async () => ({
+  default: (await import('../pages/cases/ShortageReportListPage.tsx')).ShortageReportListPage,
+}));
+const ShortageReportFormPage = lazy(async () => ({
+  default: (await import('../pages/cases/ShortageReportFormPage.tsx')).ShortageReportFormPage,
+}));
+// Supply channels (issue 4): labour bases, rural surveys, training programmes.
+const BaseListPage = lazy(async () => ({
+  default: (await import('../pages/bases/BaseListPage.tsx')).BaseListPage,
+}));
+const BaseDetailPage = lazy(async () => ({
+  default: (await import('../pages/bases/BaseDetailPage.tsx')).BaseDetailPage,
+}));
+const SurveyListPage = lazy(async () => ({
+  default: (await import('../pages/surveys/SurveyListPage.tsx')).SurveyListPage,
+}));
+const SurveyDetailPage = lazy(async () => ({
+  default: (await import('../pages/surveys/SurveyDetailPage.tsx')).SurveyDetailPage,
+}));
+const TrainingListPage = lazy(async () => ({
+  default: (await import('../pages/trainings/TrainingListPage.tsx')).TrainingListPage,
+}));
+const TrainingDetailPage = lazy(async () => ({
+  default: (await import('../pages/trainings/TrainingDetailPage.tsx')).TrainingDetailPage,
 }));
 const NotFoundPage = lazy(async () => ({
   default: (await import('../pages/not-found/NotFoundPage.tsx')).NotFoundPage,
@@ -194,6 +280,142 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <AgencyListPage /> },
               { path: ':id', element: <AgencyDetailPage /> },
+            ],
+          },
+          {
+            path: 'monitoring',
+            element: <RequirePermission permission={Permission.MonitoringRead} />,
+            children: [
+              { index: true, element: <MonitoringMapPage /> },
+              { path: 'enterprises/:id', element: <MonitoringEnterprisePage /> },
+              { path: 'reports', element: <MonitoringReportsPage /> },
+              {
+                path: 'reports/new',
+                element: (
+                  <RequirePermission permission={Permission.MonitoringReport}>
+                    <MonitoringReportFormPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'reports/:id/edit',
+                element: (
+                  <RequirePermission permission={Permission.MonitoringReport}>
+                    <MonitoringReportFormPage />
+                  </RequirePermission>
+                ),
+              },
+              { path: 'late', element: <MonitoringLatePage /> },
+              { path: 'settings', element: <MonitoringSettingsPage /> },
+            ],
+          },
+          {
+            path: 'kpis/channels',
+            element: (
+              <RequirePermission permission={Permission.KpiRead}>
+                <ChannelKpiPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'cases',
+            element: <RequirePermission permission={Permission.CaseRead} />,
+            children: [
+              { index: true, element: <CaseListPage /> },
+              {
+                path: 'new',
+                element: (
+                  <RequirePermission permission={Permission.CaseWrite}>
+                    <CaseFormPage />
+                  </RequirePermission>
+                ),
+              },
+              { path: ':id', element: <CaseDetailPage /> },
+            ],
+          },
+          {
+            path: 'visits',
+            element: <RequirePermission permission={Permission.CaseRead} />,
+            children: [
+              { index: true, element: <VisitListPage /> },
+              {
+                path: 'new',
+                element: (
+                  <RequirePermission permission={Permission.VisitWrite}>
+                    <VisitFormPage />
+                  </RequirePermission>
+                ),
+              },
+            ],
+          },
+          {
+            path: 'shortage-reports',
+            element: <RequirePermission permission={Permission.MonitoringRead} />,
+            children: [
+              { index: true, element: <ShortageReportListPage /> },
+              {
+                path: 'new',
+                element: (
+                  <RequirePermission permission={Permission.MonitoringReport}>
+                    <ShortageReportFormPage />
+                  </RequirePermission>
+                ),
+              },
+            ],
+          },
+          {
+            path: 'bases',
+            element: <RequirePermission permission={Permission.BaseRead} />,
+            children: [
+              { index: true, element: <BaseListPage /> },
+              { path: ':id', element: <BaseDetailPage /> },
+            ],
+          },
+          {
+            path: 'surveys',
+            element: <RequirePermission permission={Permission.SurveyRead} />,
+            children: [
+              { index: true, element: <SurveyListPage /> },
+              { path: ':id', element: <SurveyDetailPage /> },
+            ],
+          },
+          {
+            path: 'school-overview',
+            element: <RequirePermission permission={Permission.SchoolRead} />,
+            children: [{ index: true, element: <SchoolOverviewPage /> }],
+          },
+          {
+            path: 'schools',
+            element: <RequirePermission permission={Permission.SchoolRead} />,
+            children: [
+              { index: true, element: <SchoolListPage /> },
+              { path: ':id', element: <SchoolDetailPage /> },
+            ],
+          },
+          {
+            path: 'order-classes',
+            element: <RequirePermission permission={Permission.SchoolRead} />,
+            children: [
+              { index: true, element: <OrderClassListPage /> },
+              { path: ':id', element: <OrderClassDetailPage /> },
+            ],
+          },
+          {
+            path: 'internships',
+            element: <RequirePermission permission={Permission.SchoolRead} />,
+            children: [{ index: true, element: <InternshipListPage /> }],
+          },
+          {
+            path: 'apprenticeships',
+            element: <RequirePermission permission={Permission.SchoolRead} />,
+            children: [{ index: true, element: <ApprenticeshipListPage /> }],
+          },
+          {
+            path: 'trainings',
+            element: <RequirePermission permission={Permission.TrainingRead} />,
+            children: [
+              { index: true, element: <TrainingListPage /> },
+              { path: ':id', element: <TrainingDetailPage /> },
             ],
           },
           {

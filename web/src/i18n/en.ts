@@ -1,4 +1,9 @@
+import { casesEn } from './cases.ts';
+import { channelsEn } from './channels.ts';
+import { kpisEn } from './kpis.ts';
 import { marketplaceEn } from './marketplace.ts';
+import { monitoringEn } from './monitoring.ts';
+import { schoolsEn } from './schools.ts';
 import type { zhCN } from './zh-CN.ts';
 
 /** The same tree of keys as the Chinese file, with any string values. */
@@ -9,6 +14,11 @@ export type Messages<T = typeof zhCN> = {
 /** English UI strings; the compiler checks that every Chinese key has a translation. */
 export const en: Messages = {
   marketplace: marketplaceEn,
+  channels: channelsEn,
+  monitoring: monitoringEn,
+  kpis: kpisEn,
+  cases: casesEn,
+  schools: schoolsEn,
   app: {
     name: 'Yonggong',
     tagline: 'Staffing services for key enterprises',
@@ -29,7 +39,21 @@ export const en: Messages = {
     en: 'English',
   },
   nav: {
+    groups: {
+      channels: 'Supply channels',
+      marketplace: 'Agency marketplace',
+      monitoring: 'Monitoring',
+      service: 'Enterprise service',
+    },
     label: 'Main navigation',
+    bases: 'Labour bases',
+    surveys: 'Labour surveys',
+    trainings: 'Training',
+    schools: 'Schools',
+    orderClasses: 'Order classes',
+    internships: 'Internships',
+    apprenticeships: 'Apprenticeships',
+    schoolOverview: 'School overview',
     home: 'Home',
     enterprises: 'Enterprises',
     jobOrders: 'Job orders',
@@ -40,6 +64,14 @@ export const en: Messages = {
     claims: 'Agency claims',
     agencies: 'Agencies',
     marketplaceDashboard: 'Marketplace',
+    channelKpis: 'Channel effectiveness',
+    cases: 'Service cases',
+    visits: 'Visits',
+    shortageReports: 'Shortage reports',
+    monitoringMap: 'Monitoring map',
+    monitoringReports: 'Headcount reports',
+    monitoringLate: 'Late reports',
+    monitoringSettings: 'Monitoring settings',
   },
   header: {
     signOut: 'Sign out',

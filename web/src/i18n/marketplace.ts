@@ -129,6 +129,24 @@ export const marketplaceZhCN = {
     claimsCol: '抢单',
     submissionsCol: '推荐',
   },
+  settings: {
+    title: '抢单规则',
+    edit: '修改规则',
+    save: '保存',
+    saved: '抢单规则已保存',
+    required: '必填',
+    tierDelayMinutes: '分级开放间隔（分钟）',
+    tierDelayMinutesHelp: '新挂单先向联盟成员和高评分机构开放，此后向其他机构开放',
+    tier1MinRating: '优先机构最低评分',
+    tier1MinRatingHelp: '平均评分达到此值（且评价数足够）的机构与联盟成员同享优先',
+    tier1MinReviews: '优先机构最少评价数',
+    tier1MinReviewsHelp: '评价数不足时评分不计入优先资格',
+    claimLapseHours: '抢单失效时限（小时）',
+    claimLapseHoursHelp: '抢单后此时限内未推荐候选人，名额自动释放',
+    ownershipWindowDays: '候选人归属期（天）',
+    ownershipWindowDaysHelp: '同一劳动者被某机构推荐给某企业后，此期间内归属该机构',
+    settlementRetentionDays: '服务费结算所需在岗天数',
+  },
 } as const;
 
 type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
@@ -260,5 +278,26 @@ export const marketplaceEn: Strings<typeof marketplaceZhCN> = {
     retention90: '90-day retention',
     claimsCol: 'Claims',
     submissionsCol: 'Submitted',
+  },
+  settings: {
+    title: 'Marketplace rules',
+    edit: 'Change rules',
+    save: 'Save',
+    saved: 'Marketplace rules saved',
+    required: 'Required',
+    tierDelayMinutes: 'Tier delay (minutes)',
+    tierDelayMinutesHelp:
+      'New listings reach alliance members and well-rated agencies first, everyone else after this delay',
+    tier1MinRating: 'Minimum rating for tier 1',
+    tier1MinRatingHelp:
+      'Agencies rated at least this (with enough reviews) share the alliance members’ head start',
+    tier1MinReviews: 'Minimum reviews for tier 1',
+    tier1MinReviewsHelp: 'With fewer reviews the rating does not count towards tier 1',
+    claimLapseHours: 'Claim lapse (hours)',
+    claimLapseHoursHelp: 'A claim without a submission within this time gives its places back',
+    ownershipWindowDays: 'Candidate ownership (days)',
+    ownershipWindowDaysHelp:
+      'A worker an agency submitted to an enterprise belongs to that agency for this long',
+    settlementRetentionDays: 'Days employed before the fee is due',
   },
 };

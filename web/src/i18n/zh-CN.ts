@@ -1,4 +1,9 @@
+import { casesZhCN } from './cases.ts';
+import { channelsZhCN } from './channels.ts';
+import { kpisZhCN } from './kpis.ts';
 import { marketplaceZhCN } from './marketplace.ts';
+import { monitoringZhCN } from './monitoring.ts';
+import { schoolsZhCN } from './schools.ts';
 
 /**
  * Chinese UI strings — the product's first language and the shape every other language follows
@@ -7,6 +12,11 @@ import { marketplaceZhCN } from './marketplace.ts';
  */
 export const zhCN = {
   marketplace: marketplaceZhCN,
+  channels: channelsZhCN,
+  monitoring: monitoringZhCN,
+  kpis: kpisZhCN,
+  cases: casesZhCN,
+  schools: schoolsZhCN,
   app: {
     name: '用工通',
     tagline: '重点企业用工服务平台',
@@ -27,7 +37,21 @@ export const zhCN = {
     en: 'English',
   },
   nav: {
+    groups: {
+      channels: '供给渠道',
+      marketplace: '机构市场',
+      monitoring: '用工监测',
+      service: '一企一策服务',
+    },
     label: '主导航',
+    bases: '劳务基地',
+    surveys: '劳动力摸排',
+    trainings: '培训项目',
+    schools: '院校合作',
+    orderClasses: '订单班',
+    internships: '实习见习',
+    apprenticeships: '新型学徒制',
+    schoolOverview: '院校概览',
     home: '首页',
     enterprises: '企业管理',
     jobOrders: '用工需求',
@@ -38,6 +62,14 @@ export const zhCN = {
     claims: '机构抢单',
     agencies: '服务机构',
     marketplaceDashboard: '抢单监测',
+    channelKpis: '渠道成效',
+    cases: '一企一策',
+    visits: '走访记录',
+    shortageReports: '缺工报告',
+    monitoringMap: '用工监测',
+    monitoringReports: '监测月报',
+    monitoringLate: '迟报未报',
+    monitoringSettings: '监测设置',
   },
   header: {
     signOut: '退出登录',

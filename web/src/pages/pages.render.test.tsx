@@ -1,21 +1,14 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { enterpriseListQuery, type MeReply } from '@yonggong/shared';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { enterpriseListQuery } from '@yonggong/shared';
 import i18next from 'i18next';
-import type { ReactElement } from 'react';
-import { renderToString } from 'react-dom/server';
 import { initReactI18next } from 'react-i18next';
-import { MemoryRouter, Route, Routes } from 'react-router';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applicationKeys, placementKeys } from '../api/applications.ts';
 import { auditKeys } from '../api/audit.ts';
-import { sessionQueryKey } from '../api/auth.ts';
 import { enterpriseKeys } from '../api/enterprises.ts';
 import { jobOrderKeys } from '../api/job-orders.ts';
 import { regionKeys } from '../api/regions.ts';
 import { userKeys } from '../api/users.ts';
 import { workerKeys } from '../api/workers.ts';
-import { AuthProvider } from '../app/auth-context.tsx';
 import { AppLayout } from '../app/layout/AppLayout.tsx';
 import { en } from '../i18n/en.ts';
 import { zhCN } from '../i18n/zh-CN.ts';
@@ -34,6 +27,7 @@ import {
   UPDATE_EVENT,
   WORKER_ID,
 } from '../test/fixtures.ts';
+import { renderPageToHtml as renderPage, type QuerySeed as Seed } from '../test/render-page.tsx';
 import { AuditPage } from './audit/AuditPage.tsx';
 import { EnterpriseDetailPage } from './enterprises/EnterpriseDetailPage.tsx';
 import { EnterpriseFormPage } from './enterprises/EnterpriseFormPage.tsx';
@@ -54,37 +48,6 @@ import { WorkerListPage } from './workers/WorkerListPage.tsx';
  * Renders each page to HTML in Node with its data already in the query cache: a crash, a missing
  * test id or an untranslated string shows up here without a browser.
  */
-
-type Seed = ReadonlyArray<readonly [readonly unknown[], unknown]>;
-
-function renderPage(
-  path: string | { readonly pathname: string; readonly state: unknown },
-  pattern: string,
-  page: ReactElement,
-  me: MeReply | null,
-  seed: Seed = [],
-): string {
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY } },
-  });
-  queryClient.setQueryData(sessionQueryKey, me);
-  for (const [key, data] of seed) queryClient.setQueryData(key, data);
-  return renderToString(
-    <QueryClientProvider client={queryClient}>
-      <ConfigProvider>
-        <AntApp>
-          <AuthProvider>
-            <MemoryRouter initialEntries={[path]}>
-              <Routes>
-                <Route path={pattern} element={page} />
-              </Routes>
-            </MemoryRouter>
-          </AuthProvider>
-        </AntApp>
-      </ConfigProvider>
-    </QueryClientProvider>,
-  );
-}
 
 function listTestIds(html: string): string[] {
   return [...html.matchAll(/data-testid="([^"]+)"/g)].map((match) => match[1] ?? '');

@@ -13,6 +13,7 @@ import {
   type SqlBool,
   sql,
 } from 'kysely';
+import { countRows } from '../../db/paging.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AgenciesTable, AgencyRow } from '../../db/schema-marketplace.ts';
 import { escapeLike } from '../../lib/pinyin.ts';
@@ -82,10 +83,7 @@ export async function listAgencies(
       ]),
     );
   }
-  const count = await q
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const total = await countRows(q);
   let ordered = q;
   switch (query.sort) {
     case '-createdAt':
@@ -116,7 +114,7 @@ export async function listAgencies(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  return { rows, total: count.n };
+  return { rows, total };
 }
 
 export async function findAgency(

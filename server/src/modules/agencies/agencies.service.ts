@@ -10,6 +10,7 @@ import {
   normalizeLicenceNumber,
 } from '@yonggong/shared';
 import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../../db/pg-errors.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AgencyRow } from '../../db/schema-marketplace.ts';
 import type { Deps } from '../../deps.ts';
@@ -301,10 +302,6 @@ function contactPhoneColumns(deps: Pick<Deps, 'pii'>, phone: string | null) {
     contact_phone_hash: deps.pii.hash(phone),
     contact_phone_masked: maskPhone(phone),
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 }
 
 /** The agency of an agency account, if it is one (for the marketplace's checks). */

@@ -13,7 +13,8 @@ import { canRunPipelineOf, type OrderOwner } from '../job-orders/job-orders.poli
 /**
  * ⚠️ SECURITY-CRITICAL: which applications an account sees (the query joins the enterprise as `e`)
  * and which moves it may make. City-wide roles see all; district officers and liaisons those of
- * their districts' enterprises; enterprise HR its own; a worker their own.
+ * their districts' enterprises; enterprise HR its own; a worker their own; base and school staff the
+ * applications credited to their base or school. Agencies see theirs through the marketplace.
  */
 type Builder = ExpressionBuilder<Database & { e: Database['enterprises'] }, 'applications' | 'e'>;
 
@@ -46,9 +47,22 @@ function scopeOfRole(eb: Builder, role: Role, actor: Actor): Expression<SqlBool>
         : null;
     case 'worker':
       return actor.scope.workerId ? eb('applications.worker_id', '=', actor.scope.workerId) : null;
-    case 'agency':
-    case 'school':
+    // Base and school staff: the applications credited to their base or school (their people's).
     case 'base':
+      return actor.scope.baseId
+        ? eb.and([
+            eb('applications.channel', '=', 'base'),
+            eb('applications.channel_ref', '=', actor.scope.baseId),
+          ])
+        : null;
+    case 'school':
+      return actor.scope.schoolId
+        ? eb.and([
+            eb('applications.channel', '=', 'school'),
+            eb('applications.channel_ref', '=', actor.scope.schoolId),
+          ])
+        : null;
+    case 'agency':
       return null;
     default: {
       const exhaustive: never = role;

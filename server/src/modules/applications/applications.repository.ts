@@ -1,5 +1,6 @@
 import { type ApplicationStatus, OPEN_APPLICATION_STATUSES } from '@yonggong/shared';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { countRows } from '../../db/paging.ts';
 import type { ApplicationRow, Database, PlacementRow } from '../../db/schema.ts';
 
 /** The only SQL of the applications module (applications, their events, placements). */
@@ -61,17 +62,14 @@ export async function listApplications(
   if (filter.status === 'open') q = q.where('applications.status', 'in', [...OPEN_APPLICATION_STATUSES]);
   else if (filter.status) q = q.where('applications.status', '=', filter.status);
   if (filter.channel) q = q.where('applications.channel', '=', filter.channel as ApplicationRow['channel']);
-  const count = await q
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const total = await countRows(q);
   const rows = await q
     .orderBy('applications.updated_at', 'desc')
     .orderBy('applications.id')
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize)
     .execute();
-  return { rows, total: count.n };
+  return { rows, total };
 }
 
 export async function findApplication(
@@ -90,7 +88,7 @@ export async function insertApplication(
   row: Pick<
     ApplicationRow,
     'worker_id' | 'job_order_id' | 'enterprise_id' | 'status' | 'channel' | 'note' | 'created_by'
-  >,
+  > & { readonly channel_ref?: string | null },
 ): Promise<ApplicationRow> {
   return db.insertInto('applications').values(row).returningAll().executeTakeFirstOrThrow();
 }
@@ -191,7 +189,7 @@ export async function expireStaleApplications(db: Kysely<Database>, before: Date
 export async function findWorkerForApplication(db: Kysely<Database>, workerId: string) {
   return db
     .selectFrom('workers')
-    .select(['id', 'name', 'status', 'source_channel'])
+    .select(['id', 'name', 'status', 'source_channel', 'source_ref'])
     .where('id', '=', workerId)
     .executeTakeFirst();
 }
@@ -212,7 +210,7 @@ export async function insertPlacement(
   db: Kysely<Database>,
   row: Pick<
     PlacementRow,
-    'application_id' | 'worker_id' | 'job_order_id' | 'enterprise_id' | 'channel' | 'hired_on'
+    'application_id' | 'worker_id' | 'job_order_id' | 'enterprise_id' | 'channel' | 'channel_ref' | 'hired_on'
   >,
 ): Promise<PlacementRow> {
   return db.insertInto('placements').values(row).returningAll().executeTakeFirstOrThrow();
@@ -302,7 +300,7 @@ export async function listPlacements(
   if (filter.channel) q = q.where('placements.channel', '=', filter.channel as PlacementRow['channel']);
   if (filter.hiredFrom) q = q.where('placements.hired_on', '>=', filter.hiredFrom);
   if (filter.hiredTo) q = q.where('placements.hired_on', '<=', filter.hiredTo);
-  const count = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = await countRows(q);
   const rows = await q
     .selectAll('placements')
     .select(['w.name as worker_name', 'o.title as job_order_title', 'e.name as enterprise_name'])
@@ -311,7 +309,7 @@ export async function listPlacements(
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize)
     .execute();
-  return { rows, total: count.n };
+  return { rows, total };
 }
 
 export type WorkerScope = (eb: ExpressionBuilder<Database, 'workers'>) => Expression<SqlBool>;
@@ -320,7 +318,7 @@ export type WorkerScope = (eb: ExpressionBuilder<Database, 'workers'>) => Expres
 export async function findVisibleWorker(db: Kysely<Database>, scope: WorkerScope, workerId: string) {
   return db
     .selectFrom('workers')
-    .select(['id', 'name', 'status', 'source_channel'])
+    .select(['id', 'name', 'status', 'source_channel', 'source_ref'])
     .where('id', '=', workerId)
     .where(scope)
     .executeTakeFirst();

@@ -11,6 +11,7 @@ import {
   type Locale,
 } from '@yonggong/shared';
 import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../../db/pg-errors.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, fieldErrors } from '../../http/app-error.ts';
@@ -20,7 +21,7 @@ import { jobOrderScope } from '../job-orders/job-orders.policy.ts';
 import { findJobOrder, releasePlace, takePlace } from '../job-orders/job-orders.repository.ts';
 import { todayIn } from '../job-orders/job-orders.service.ts';
 import { recordRetainedAgencyPlacement } from '../marketplace/record-retained-placement.ts';
-import { workerScope } from '../workers/workers.policy.ts';
+import { channelOfActor, workerScope } from '../workers/workers.policy.ts';
 import { allowedMoves, applicationScope } from './applications.policy.ts';
 import {
   type ApplicationFilter,
@@ -100,6 +101,9 @@ export async function createApplication(
   const status: ApplicationStatus = isSelf ? 'applied' : body.kind;
   // The channel that brought the worker is what the bureau measures, not who clicked.
   const channel: Channel = body.channel ?? (isSelf ? 'self' : (worker.source_channel as Channel));
+  // …and which base, school, programme or agency of that kind (the worker's own when the kind is
+  // theirs; the acting account's when a base, school or agency puts the worker forward).
+  const channelRef = channelRefOf(actor, channel, worker);
   const id = await deps.db.transaction().execute(async (trx) => {
     let row: Awaited<ReturnType<typeof insertApplication>>;
     try {
@@ -109,6 +113,7 @@ export async function createApplication(
         enterprise_id: order.enterprise_id,
         status,
         channel,
+        channel_ref: channelRef,
         note: body.note,
         created_by: actor.id,
       });
@@ -129,6 +134,21 @@ export async function createApplication(
     return row.id;
   });
   return getApplication(deps, actor, id);
+}
+
+/**
+ * The channel record credited with an application of this kind: the acting base's, school's or
+ * agency's own when it puts the worker forward through its channel, else the worker's when the kind
+ * is the one they arrived through, else none.
+ */
+function channelRefOf(
+  actor: Actor,
+  channel: Channel,
+  worker: { readonly source_channel: string; readonly source_ref: string | null },
+): string | null {
+  const own = channelOfActor(actor);
+  if (own && own.channel === channel) return own.sourceRef;
+  return channel === worker.source_channel ? worker.source_ref : null;
 }
 
 /**
@@ -285,6 +305,7 @@ async function moveInTransaction(
       job_order_id: current.job_order_id,
       enterprise_id: current.enterprise_id,
       channel: current.channel,
+      channel_ref: current.channel_ref,
       hired_on: hiredOn,
     });
     await setWorkerStatus(trx, current.worker_id, 'employed');
@@ -438,8 +459,4 @@ function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 }

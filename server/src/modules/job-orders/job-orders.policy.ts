@@ -1,4 +1,4 @@
-import { Permission, type Role } from '@yonggong/shared';
+import { Permission, type Role, type Visibility } from '@yonggong/shared';
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../http/context.ts';
@@ -8,8 +8,9 @@ import type { Actor } from '../../http/context.ts';
  *
  * `jobOrderScope` is THE where-clause of every job-order query (the query joins enterprises as
  * `e`): city-wide roles see all; district officers and liaisons the orders of enterprises in their
- * districts; enterprise HR its own enterprise's orders; a worker the open public orders. Agencies,
- * schools and bases get theirs with the marketplace and channel modules.
+ * districts; enterprise HR its own enterprise's orders; a worker the open public orders; base and
+ * school staff (bound to their base or school) the open orders published to bases or schools, and
+ * the public ones. Agencies get theirs through the marketplace's listings.
  */
 type Builder = ExpressionBuilder<Database & { e: Database['enterprises'] }, 'job_orders' | 'e'>;
 
@@ -43,15 +44,29 @@ function scopeOfRole(eb: Builder, role: Role, actor: Actor): Expression<SqlBool>
         eb('job_orders.status', '=', 'open'),
         eb(eb.val('public'), '=', eb.fn.any('job_orders.visibility')),
       ]);
-    case 'agency':
-    case 'school':
     case 'base':
+      return openOrderVisibleTo(eb, actor.scope.baseId ? 'bases' : null);
+    case 'school':
+      return openOrderVisibleTo(eb, actor.scope.schoolId ? 'schools' : null);
+    case 'agency':
       return null;
     default: {
       const exhaustive: never = role;
       return exhaustive;
     }
   }
+}
+
+/** Open orders published to this audience or to the public (null audience: none). */
+function openOrderVisibleTo(eb: Builder, audience: Visibility | null): Expression<SqlBool> | null {
+  if (!audience) return null;
+  return eb.and([
+    eb('job_orders.status', '=', 'open'),
+    eb.or([
+      eb(eb.val(audience), '=', eb.fn.any('job_orders.visibility')),
+      eb(eb.val('public'), '=', eb.fn.any('job_orders.visibility')),
+    ]),
+  ]);
 }
 
 /** The enterprise side of a job order, as the policy needs it. */

@@ -1,5 +1,6 @@
 import type { JobOrderListQuery } from '@yonggong/shared';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { countRows } from '../../db/paging.ts';
 import type { Database, JobOrderRow, NewJobOrder } from '../../db/schema.ts';
 import { escapeLike } from '../../lib/pinyin.ts';
 
@@ -57,10 +58,7 @@ export async function listJobOrders(
     const text = `%${escapeLike(query.q)}%`;
     q = q.where((eb) => eb.or([eb('job_orders.title', 'ilike', text), eb('e.name', 'ilike', text)]));
   }
-  const count = await q
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const total = await countRows(q);
   let ordered = q;
   switch (query.sort) {
     case 'createdAt':
@@ -97,7 +95,7 @@ export async function listJobOrders(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  return { rows, total: count.n };
+  return { rows, total };
 }
 
 export async function findJobOrder(

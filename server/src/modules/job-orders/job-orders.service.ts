@@ -9,7 +9,7 @@ import {
 } from '@yonggong/shared';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { Database, JobOrderRow } from '../../db/schema.ts';
+import type { Database, EnterpriseRow, JobOrderRow } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, type FieldError, fieldErrors } from '../../http/app-error.ts';
 import type { Actor, RequestContext } from '../../http/context.ts';
@@ -58,9 +58,29 @@ export async function createJobOrder(
   ctx: RequestContext,
   body: JobOrderCreateBody,
 ): Promise<JobOrder> {
-  const { actor } = ctx;
-  const enterprise = await findEnterprise(deps.db, enterpriseScope(actor), body.enterpriseId);
+  const enterprise = await findEnterprise(deps.db, enterpriseScope(ctx.actor), body.enterpriseId);
   if (!enterprise) throw fieldErrors([{ path: 'enterpriseId', key: 'field.invalid' }]);
+  const id = await deps.db
+    .transaction()
+    .execute((trx) => createJobOrderInTransaction(trx, deps, ctx, enterprise, body));
+  deps.matching.changed({ orderIds: [id] });
+  return getJobOrder(deps, ctx.actor, id);
+}
+
+/**
+ * The rules and writes of posting an order, inside the caller's transaction, for workflows that
+ * post orders as part of a larger change (an urgent shortage report). Checks who may post for
+ * `enterprise` (which the caller read through `enterpriseScope`) and the fields, inserts and
+ * audits; returns the new id. The caller must call `deps.matching.changed` after committing.
+ */
+export async function createJobOrderInTransaction(
+  trx: Kysely<Database>,
+  deps: Deps,
+  ctx: RequestContext,
+  enterprise: Pick<EnterpriseRow, 'id' | 'name' | 'district_code' | 'liaison_user_id' | 'status'>,
+  body: JobOrderCreateBody,
+): Promise<string> {
+  const { actor } = ctx;
   const owner = {
     enterpriseId: enterprise.id,
     districtCode: enterprise.district_code,
@@ -68,47 +88,43 @@ export async function createJobOrder(
   };
   if (!canManageOrdersOf(actor, owner) || enterprise.status !== 'active') throw new AppError('forbidden');
   assertOrderFields(deps, body, { isCreate: true });
-  const id = await deps.db.transaction().execute(async (trx) => {
-    const row = await insertJobOrder(trx, {
-      enterprise_id: enterprise.id,
-      title: body.title,
-      occupation_code: body.occupationCode,
-      headcount: body.headcount,
-      wage_min: body.wageMin,
-      wage_max: body.wageMax,
-      age_min: body.ageMin,
-      age_max: body.ageMax,
-      education_min: body.educationMin,
-      skills: body.skills,
-      certificates: body.certificates,
-      district_code: body.districtCode,
-      address: body.address,
-      shifts: body.shifts,
-      dormitory: body.dormitory,
-      meals: body.meals,
-      start_date: body.startDate,
-      deadline: body.deadline,
-      urgency: body.urgency,
-      visibility: body.visibility,
-      contact_name: body.contactName,
-      ...contactPhoneColumns(deps, body.contactPhone),
-      description: body.description,
-      status: body.publish ? 'open' : 'draft',
-      staff_assisted: isStaffAssisted(actor, enterprise.id),
-      created_by: actor.id,
-      updated_by: actor.id,
-    });
-    await recordAudit(trx, auditContextOf(ctx), {
-      action: 'job_order.create',
-      entityType: 'job_order',
-      entityId: row.id,
-      summary: `${row.staff_assisted ? '代' : ''}发布岗位 ${enterprise.name}「${row.title}」${row.headcount} 人`,
-      after: snapshotJobOrder(row),
-    });
-    return row.id;
+  const row = await insertJobOrder(trx, {
+    enterprise_id: enterprise.id,
+    title: body.title,
+    occupation_code: body.occupationCode,
+    headcount: body.headcount,
+    wage_min: body.wageMin,
+    wage_max: body.wageMax,
+    age_min: body.ageMin,
+    age_max: body.ageMax,
+    education_min: body.educationMin,
+    skills: body.skills,
+    certificates: body.certificates,
+    district_code: body.districtCode,
+    address: body.address,
+    shifts: body.shifts,
+    dormitory: body.dormitory,
+    meals: body.meals,
+    start_date: body.startDate,
+    deadline: body.deadline,
+    urgency: body.urgency,
+    visibility: body.visibility,
+    contact_name: body.contactName,
+    ...contactPhoneColumns(deps, body.contactPhone),
+    description: body.description,
+    status: body.publish ? 'open' : 'draft',
+    staff_assisted: isStaffAssisted(actor, enterprise.id),
+    created_by: actor.id,
+    updated_by: actor.id,
   });
-  deps.matching.changed({ orderIds: [id] });
-  return getJobOrder(deps, actor, id);
+  await recordAudit(trx, auditContextOf(ctx), {
+    action: 'job_order.create',
+    entityType: 'job_order',
+    entityId: row.id,
+    summary: `${row.staff_assisted ? '代' : ''}发布岗位 ${enterprise.name}「${row.title}」${row.headcount} 人`,
+    after: snapshotJobOrder(row),
+  });
+  return row.id;
 }
 
 export async function updateJobOrder(

@@ -1,5 +1,6 @@
 import type { Claim, ClaimListQuery, ClaimReleaseBody } from '@yonggong/shared';
 import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../../db/pg-errors.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -212,8 +213,4 @@ export async function sweepMarketplace(db: Kysely<Database>): Promise<{ lapsed: 
 
 function alreadyClaimed(places: number): AppError {
   return new AppError('conflict', { messageKey: 'claim.already_active', params: { places } });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 }

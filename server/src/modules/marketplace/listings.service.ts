@@ -7,6 +7,7 @@ import type {
   orderClaimsReply,
 } from '@yonggong/shared';
 import type { z } from 'zod';
+import { isUniqueViolation } from '../../db/pg-errors.ts';
 import type { ListingRow } from '../../db/schema-marketplace.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, type FieldError, fieldErrors } from '../../http/app-error.ts';
@@ -311,8 +312,4 @@ function snapshotListing(row: ListingRow): Record<string, unknown> {
     deadline: row.deadline,
     status: row.status,
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 }

@@ -1,5 +1,6 @@
 import type { ClaimListQuery, HallQuery, ListingListQuery } from '@yonggong/shared';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { countRows } from '../../db/paging.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ClaimRow, ListingRow, MarketplaceSettingsRow } from '../../db/schema-marketplace.ts';
 import { escapeLike } from '../../lib/pinyin.ts';
@@ -122,17 +123,14 @@ export async function listListings(
   let q = listingBase(db).where(scope);
   if (query.status !== 'all') q = q.where('l.status', '=', query.status);
   if (query.enterpriseId) q = q.where('l.enterprise_id', '=', query.enterpriseId);
-  const count = await q
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const total = await countRows(q);
   const rows = await q
     .orderBy('l.published_at', 'desc')
     .orderBy('l.id')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  return { rows, total: count.n };
+  return { rows, total };
 }
 
 /**
@@ -174,10 +172,7 @@ export async function listHall(
     const text = `%${escapeLike(query.q)}%`;
     q = q.where((eb) => eb.or([eb('jo.title', 'ilike', text), eb('e.name', 'ilike', text)]));
   }
-  const count = await q
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const total = await countRows(q);
   const visibleSince = sql`CASE WHEN now() >= l.open_to_all_at THEN l.open_to_all_at ELSE l.published_at END`;
   let ordered = q;
   switch (query.sort) {
@@ -200,7 +195,7 @@ export async function listHall(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  return { rows, total: count.n };
+  return { rows, total };
 }
 
 /** A new listing; tier 2 opens after the tier delay in force now. */
@@ -407,10 +402,7 @@ export async function listClaims(
   if (query.status !== 'all') q = q.where('c.status', '=', query.status);
   if (query.jobOrderId) q = q.where('c.job_order_id', '=', query.jobOrderId);
   if (query.agencyId) q = q.where('c.agency_id', '=', query.agencyId);
-  const count = await q
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const total = await countRows(q);
   const rows = await q
     .orderBy(sql`CASE c.status WHEN 'active' THEN 0 ELSE 1 END`)
     .orderBy('c.claimed_at', 'desc')
@@ -418,7 +410,7 @@ export async function listClaims(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  return { rows, total: count.n };
+  return { rows, total };
 }
 
 /** Lowers a claim's places; at zero it is released. Only an active claim changes. */

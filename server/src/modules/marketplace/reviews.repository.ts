@@ -1,5 +1,6 @@
 import type { ReviewListQuery } from '@yonggong/shared';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { countRows } from '../../db/paging.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ReviewDirection, ReviewRow } from '../../db/schema-marketplace.ts';
 
@@ -43,17 +44,14 @@ export async function listReviews(
   if (query.enterpriseId) q = q.where('r.enterprise_id', '=', query.enterpriseId);
   if (query.claimId) q = q.where('r.claim_id', '=', query.claimId);
   if (query.direction) q = q.where('r.direction', '=', query.direction);
-  const count = await q
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const total = await countRows(q);
   const rows = await q
     .orderBy('r.created_at', 'desc')
     .orderBy('r.id')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  return { rows, total: count.n };
+  return { rows, total };
 }
 
 export async function findReview(db: Db, scope: ReviewScope, id: string): Promise<ReviewView | undefined> {

@@ -1,4 +1,5 @@
 import type { Submission, SubmissionCreateBody } from '@yonggong/shared';
+import { isUniqueViolation } from '../../db/pg-errors.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, fieldErrors } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
@@ -6,7 +7,7 @@ import { insertApplication, insertEvents } from '../applications/applications.re
 import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
 import { hashIdNumber } from '../workers/worker-identity.ts';
 import { workerScope } from '../workers/workers.policy.ts';
-import { findWorker, findWorkerIdByIdHash } from '../workers/workers.repository.ts';
+import { findWorker, findWorkerIdByIdHash, lockWorkerForSubmission } from '../workers/workers.repository.ts';
 import { registerWorker } from '../workers/workers.service.ts';
 import { requireActiveAgency } from './claims.service.ts';
 import { claimScope, listingScope } from './marketplace.policy.ts';
@@ -91,12 +92,7 @@ export async function submitCandidate(
         messageKey: 'submission.places_full',
         params: { used: holding, places: locked.places },
       });
-    const worker = await trx
-      .selectFrom('workers')
-      .select(['id', 'name', 'status', 'id_number_masked'])
-      .where('id', '=', workerId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const worker = await lockWorkerForSubmission(trx, workerId);
     if (worker.status !== 'available')
       throw new AppError('conflict', { messageKey: 'submission.worker_unavailable' });
     const owned = await takeCandidateOwnership(trx, {
@@ -113,6 +109,7 @@ export async function submitCandidate(
         enterprise_id: claim.enterprise_id,
         status: 'recommended',
         channel: 'agency',
+        channel_ref: locked.agency_id,
         note: body.note,
         created_by: actor.id,
       });
@@ -178,8 +175,4 @@ async function assertRoom(deps: Deps, claimId: string, places: number): Promise<
       messageKey: 'submission.places_full',
       params: { used: holding, places },
     });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 }

@@ -8,7 +8,9 @@ import {
 import { EDUCATION_LEVELS, type EducationLevel } from '@yonggong/shared';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { listBaseTiesOfEnterprises } from '../bases/bases.repository.ts';
 import { todayIn } from '../job-orders/job-orders.service.ts';
+import { listSchoolTiesOfEnterprises } from '../schools/schools.repository.ts';
 import type { MatchingState } from './matching-state.ts';
 import { placeOf, workerPlace } from './places.ts';
 import {
@@ -95,7 +97,33 @@ function refreshInBackground(db: Kysely<Database>, state: MatchingState, cityCod
 export async function loadIndex(db: Kysely<Database>, cityCode: string): Promise<LoadedIndex> {
   const today = todayIn();
   const [orderRows, workerRows] = await Promise.all([loadMatchOrders(db, today), loadMatchWorkers(db)]);
-  return assemble(orderRows, workerRows, today, cityCode);
+  return assemble(orderRows, workerRows, today, cityCode, await loadOrderTies(db, orderRows));
+}
+
+/**
+ * The channel ties of the orders' enterprises, by enterprise: `base:<id>` for every labour base
+ * whose 劳务对接 event the enterprise attended in the last two years, `school:<id>` for every school
+ * it has an active cooperation agreement with (rules in the bases and schools repositories). A
+ * worker who arrived through that base or school earns the channel term on its orders.
+ */
+export async function loadOrderTies(
+  db: Kysely<Database>,
+  orderRows: readonly Pick<MatchOrderRow, 'enterprise_id'>[],
+): Promise<Map<string, string[]>> {
+  const enterpriseIds = [...new Set(orderRows.map((row) => row.enterprise_id))];
+  const [bases, schools] = await Promise.all([
+    listBaseTiesOfEnterprises(db, enterpriseIds),
+    listSchoolTiesOfEnterprises(db, enterpriseIds),
+  ]);
+  const ties = new Map<string, string[]>();
+  const add = (enterpriseId: string, key: string) => {
+    const keys = ties.get(enterpriseId);
+    if (keys) keys.push(key);
+    else ties.set(enterpriseId, [key]);
+  };
+  for (const tie of bases) add(tie.enterpriseId, `base:${tie.baseId}`);
+  for (const tie of schools) add(tie.enterpriseId, `school:${tie.schoolId}`);
+  return ties;
 }
 
 /** An index over the given rows (also used for one worker or order outside the cached index). */
@@ -104,10 +132,11 @@ export function assemble(
   workerRows: readonly MatchWorkerRow[],
   today: string,
   cityCode: string,
+  ties: ReadonlyMap<string, readonly string[]> = new Map(),
 ): LoadedIndex {
   const todayDate = new Date(`${today}T12:00:00`);
   return indexOver(
-    orderRows.map((row) => orderInput(row)),
+    orderRows.map((row) => orderInput(row, ties.get(row.enterprise_id) ?? [])),
     workerRows.map((row) => workerInput(row, todayDate, cityCode)),
     today,
   );
@@ -134,7 +163,7 @@ export function indexOver(
 const KEY_LEVEL: Readonly<Record<string, 0 | 1 | 2>> = { none: 0, district: 1, city: 2 };
 const URGENCY: Readonly<Record<string, 0 | 1 | 2>> = { normal: 0, urgent: 1, critical: 2 };
 
-export function orderInput(row: MatchOrderRow): MatchOrderInput {
+export function orderInput(row: MatchOrderRow, tieKeys: readonly string[] = []): MatchOrderInput {
   const place = placeOf(row.district_code);
   return {
     id: row.id,
@@ -156,9 +185,7 @@ export function orderInput(row: MatchOrderRow): MatchOrderInput {
     urgency: URGENCY[row.urgency] ?? 0,
     districtCode: row.district_code,
     enterpriseId: row.enterprise_id,
-    // Agreements between enterprises and bases or schools come with the supply-channel module;
-    // until then no order carries a tie and the channel term is never earned.
-    tieKeys: [],
+    tieKeys,
   };
 }
 

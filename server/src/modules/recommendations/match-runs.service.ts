@@ -1,11 +1,11 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { topOrdersForWorker, topOrdersForWorkers, topWorkersForOrder } from '@yonggong/engine';
 import type { MatchRun } from '@yonggong/shared';
+import { isUniqueViolation } from '../../db/pg-errors.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
-import { isUniqueViolation } from '../workers/workers.service.ts';
 import { type Candidate, candidatesOf, placeByExposure } from './capacity.ts';
 import { currentIndex, type LoadedIndex, loadIndex } from './match-index.ts';
 import { rankByCapacity } from './rank-by-capacity.ts';

@@ -111,9 +111,9 @@ export async function loadMatchWorkers(
       'w.origin_region_code',
       'w.district_code',
       sql<string[]>`coalesce((
-        SELECT array_agg(c.channel || ':' || c.channel_ref ORDER BY c.id)
+        SELECT array_agg(DISTINCT c.channel || ':' || c.source_ref)
         FROM worker_channels c
-        WHERE c.worker_id = w.id AND c.channel IN ('base', 'school') AND c.channel_ref <> ''
+        WHERE c.worker_id = w.id AND c.channel IN ('base', 'school') AND c.source_ref IS NOT NULL
       ), '{}')`.as('tie_keys'),
     ])
     .orderBy('w.created_at')

@@ -18,7 +18,7 @@ import { jobOrderScope } from '../job-orders/job-orders.policy.ts';
 import { todayIn } from '../job-orders/job-orders.service.ts';
 import { workerScope } from '../workers/workers.policy.ts';
 import { candidatesOf, placeByExposure } from './capacity.ts';
-import { assemble, currentIndex, indexOver, type LoadedIndex } from './match-index.ts';
+import { assemble, currentIndex, indexOver, type LoadedIndex, loadOrderTies } from './match-index.ts';
 import { seesWholeCity } from './recommendations.policy.ts';
 import {
   countExposures,
@@ -282,7 +282,8 @@ async function oneOff(
     what.orderIds ? loadMatchOrders(deps.db, today, what.orderIds) : Promise.resolve(null),
     what.workerIds ? loadMatchWorkers(deps.db, what.workerIds) : Promise.resolve(null),
   ]);
-  const fresh = assemble(orderRows ?? [], workerRows ?? [], today, deps.config.cityCode);
+  const ties = orderRows ? await loadOrderTies(deps.db, orderRows) : new Map<string, string[]>();
+  const fresh = assemble(orderRows ?? [], workerRows ?? [], today, deps.config.cityCode, ties);
   return indexOver(
     what.orders ? what.orders.orders : fresh.orders,
     what.workers ? what.workers.workers : fresh.workers,

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEnterprise, buildJobOrder, buildUser, buildWorker } from '../../../test/factories.ts';
+import { buildBase, creditWorkerToBase } from '../../../test/factories-channels.ts';
+import { buildAgreement, buildSchool } from '../../../test/factories-schools.ts';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/test-app.ts';
 import { currentIndex } from './match-index.ts';
 import { refreshChangedLists } from './match-runs.service.ts';
@@ -96,6 +98,59 @@ describe('recommendations', () => {
     const scores = body.orders.map((item: { score: number }) => item.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(body.orders[0].rank).toBe(1);
+  });
+
+  it('gives the channel term where the worker’s base or school works with the order’s enterprise', async () => {
+    const base = await buildBase(ctx.deps);
+    const school = await buildSchool(ctx.deps);
+    const baseWorker = await worker('6-18-02-01');
+    await creditWorkerToBase(ctx.deps, baseWorker.id, base.id);
+    const attended = await buildEnterprise(ctx.deps, { districtCode: WUJIANG });
+    const partner = await buildEnterprise(ctx.deps, { districtCode: WUJIANG });
+    const stranger = await buildEnterprise(ctx.deps, { districtCode: WUJIANG });
+    const event = await ctx.deps.db
+      .insertInto('labour_base_events')
+      .values({
+        base_id: base.id,
+        held_on: new Date().toISOString().slice(0, 10),
+        kind: 'meeting',
+        place: '昭阳区人社局',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await ctx.deps.db
+      .insertInto('labour_base_event_enterprises')
+      .values({ event_id: event.id, enterprise_id: attended.id })
+      .execute();
+    await buildAgreement(ctx.deps, school.id, partner.id);
+    const student = await worker('6-18-02-01');
+    await ctx.deps.db
+      .insertInto('worker_channels')
+      .values({
+        worker_id: student.id,
+        channel: 'school',
+        channel_ref: 'test',
+        source_ref: school.id,
+        registered_by: null,
+      })
+      .execute();
+    const orders = {
+      attended: await buildJobOrder(ctx.deps, attended.id, { occupationCode: '6-18-02-01' }),
+      partner: await buildJobOrder(ctx.deps, partner.id, { occupationCode: '6-18-02-01' }),
+      stranger: await buildJobOrder(ctx.deps, stranger.id, { occupationCode: '6-18-02-01' }),
+    };
+    dataChanged();
+    const tieOf = async (workerId: string, orderId: string) => {
+      const body = (await admin.get(`/api/recommendations?workerId=${workerId}&k=100`)).json();
+      const item = body.orders.find((entry: { jobOrder: { id: string } }) => entry.jobOrder.id === orderId);
+      expect(item, `order ${orderId} recommended`).toBeDefined();
+      return item.terms.find((term: { code: string }) => term.code === 'channel_tie')?.points ?? 0;
+    };
+    expect(await tieOf(baseWorker.id, orders.attended.id)).toBe(10);
+    expect(await tieOf(baseWorker.id, orders.stranger.id)).toBe(0);
+    expect(await tieOf(baseWorker.id, orders.partner.id)).toBe(0);
+    expect(await tieOf(student.id, orders.partner.id)).toBe(10);
+    expect(await tieOf(student.id, orders.attended.id)).toBe(0);
   });
 
   it('explains a pair that does not match: every failed filter in the reader’s language', async () => {

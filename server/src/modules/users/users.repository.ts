@@ -18,6 +18,26 @@ export async function findUserById(db: Kysely<Database>, id: string): Promise<Us
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Do the labour base and the school a staff account is bound to exist? (A simple select on each
+ * table; a binding to a record that is not there is refused before the foreign key would.)
+ */
+export async function findAccountBindings(
+  db: Kysely<Database>,
+  binding: { baseId: string | null; schoolId: string | null },
+): Promise<{ hasBase: boolean; hasSchool: boolean }> {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const base =
+    binding.baseId && uuid.test(binding.baseId)
+      ? await db.selectFrom('labour_bases').select('id').where('id', '=', binding.baseId).executeTakeFirst()
+      : undefined;
+  const school =
+    binding.schoolId && uuid.test(binding.schoolId)
+      ? await sql<{ id: string }>`SELECT id FROM schools WHERE id = ${binding.schoolId}::uuid`.execute(db)
+      : undefined;
+  return { hasBase: base !== undefined, hasSchool: (school?.rows.length ?? 0) > 0 };
+}
+
 export async function insertUser(db: Kysely<Database>, user: NewUser): Promise<UserRow> {
   return db.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow();
 }

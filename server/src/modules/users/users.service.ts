@@ -6,7 +6,13 @@ import type { Actor } from '../../http/context.ts';
 import { type AuditContext, recordAudit } from '../audit/audit.service.ts';
 import { deleteSessionsOfUser } from '../auth/auth.repository.ts';
 import { hashPassword } from '../auth/password.ts';
-import { findUserByUsername, insertUser, listDirectory, updateUser } from './users.repository.ts';
+import {
+  findAccountBindings,
+  findUserByUsername,
+  insertUser,
+  listDirectory,
+  updateUser,
+} from './users.repository.ts';
 
 /** Account management shared by the CLI (`yonggong user …`), the demo loader and the API. */
 
@@ -19,6 +25,9 @@ export interface NewAccount {
   readonly enterpriseId?: string | null;
   /** Staff of an HR agency (role `agency`): the agency it acts for. */
   readonly agencyId?: string | null;
+  /** Staff of a labour base (role `base`) or a school (role `school`): the record it acts for. */
+  readonly baseId?: string | null;
+  readonly schoolId?: string | null;
   /** A precomputed hash (demo loader: hashing once per account is the slow part). */
   readonly passwordHash?: string;
 }
@@ -40,6 +49,15 @@ export async function createAccount(
       { path: 'password', key: 'password.too_short', params: { min: LIMITS.passwordMinLength } },
     ]);
   if (await findUserByUsername(db, username)) throw new AppError('duplicate');
+  const baseId = account.baseId ?? null;
+  const schoolId = account.schoolId ?? null;
+  if (baseId !== null || schoolId !== null) {
+    const bindings = await findAccountBindings(db, { baseId, schoolId });
+    if (baseId !== null && !bindings.hasBase)
+      throw fieldErrors([{ path: 'baseId', key: 'user.base_unknown', params: { value: baseId } }]);
+    if (schoolId !== null && !bindings.hasSchool)
+      throw fieldErrors([{ path: 'schoolId', key: 'user.school_unknown', params: { value: schoolId } }]);
+  }
   const passwordHash =
     account.passwordHash ?? (account.password === null ? null : await hashPassword(account.password));
   return db.transaction().execute(async (trx) => {
@@ -51,8 +69,8 @@ export async function createAccount(
       district_codes: [...(account.districtCodes ?? [])],
       enterprise_id: account.enterpriseId ?? null,
       agency_id: account.agencyId ?? null,
-      school_id: null,
-      base_id: null,
+      school_id: schoolId,
+      base_id: baseId,
       worker_id: null,
     });
     await recordAudit(trx, audit, {
@@ -67,6 +85,8 @@ export async function createAccount(
         districtCodes: account.districtCodes ?? [],
         enterpriseId: account.enterpriseId ?? null,
         agencyId: account.agencyId ?? null,
+        baseId,
+        schoolId,
       },
     });
     return user;

@@ -71,6 +71,13 @@ export interface RunWorkerImportOptions {
   /** The district that serves the imported workers (null: the city-wide pool). */
   readonly districtCode: string | null;
   readonly channel: Channel;
+  /** The channel record (base, school …) the import is credited to; null for officers and the CLI. */
+  readonly sourceRef?: string | null;
+  /**
+   * `worker_channels.channel_ref` of the rows this import adds (default: the importing account). An
+   * order-class import uses the class, so that everyone in the file gets a row carrying this import.
+   */
+  readonly channelRef?: string;
   /** The importing account (null from the command line). */
   readonly actorId: string | null;
   readonly audit: AuditContext;
@@ -156,7 +163,8 @@ export async function runWorkerImport(
       importId,
       districtCode: options.districtCode,
       channel: options.channel,
-      channelRef: options.actorId ?? '',
+      channelRef: options.channelRef ?? options.actorId ?? '',
+      sourceRef: options.sourceRef ?? null,
       actorId: options.actorId,
     };
     let created = 0;

@@ -17,6 +17,7 @@ import { auditContextOf, SYSTEM_AUDIT } from '../audit/audit.service.ts';
 import type { ImportJobRunner } from '../imports/import-job-runner.ts';
 import { presentWorkerImport, runWorkerImport } from './import-workers.ts';
 import { findImportJob, insertImportJob, sweepInterruptedImports } from './worker-imports.repository.ts';
+import { channelOfActor } from './workers.policy.ts';
 import { assertPlaces, defaultDistrictOf } from './workers.service.ts';
 
 /**
@@ -79,10 +80,15 @@ export async function startWorkerImportUpload(
     throw error;
   }
 
+  // Base and school staff import their own people: credited to their base or school.
+  const own = channelOfActor(actor);
+  const channel = own?.channel ?? 'import';
+  const sourceRef = own?.sourceRef ?? null;
   const importId = await insertImportJob(deps.db, {
     filename: upload.filename,
     mode: upload.mode,
-    channel: 'import',
+    channel,
+    sourceRef,
     districtCode,
     createdBy: actor.id,
   });
@@ -94,7 +100,8 @@ export async function startWorkerImportUpload(
         filename: upload.filename,
         mode: upload.mode,
         districtCode,
-        channel: 'import',
+        channel,
+        sourceRef,
         actorId: actor.id,
         audit: auditContextOf(ctx),
         signal,

@@ -14,6 +14,8 @@ export async function insertImportJob(
     filename: string;
     mode: ImportMode;
     channel: Channel;
+    /** The base or school (…) an import by its staff is credited to. */
+    sourceRef?: string | null;
     districtCode: string | null;
     createdBy: string | null;
   },
@@ -24,6 +26,7 @@ export async function insertImportJob(
       filename: job.filename,
       mode: job.mode,
       channel: job.channel,
+      source_ref: job.sourceRef ?? null,
       district_code: job.districtCode,
       created_by: job.createdBy,
     })
@@ -177,25 +180,25 @@ export async function insertWorkerBatch(
   batch: ProtectedBatch,
 ): Promise<Set<string>> {
   if (batch.workerIds.length === 0) return new Set();
-  const { importId, districtCode, channel, channelRef, actorId } = options;
+  const { importId, districtCode, channel, channelRef, sourceRef, actorId } = options;
   const result = await sql<{ id: string }>`
     WITH ins AS (
       INSERT INTO workers (
         id, name, name_pinyin, name_initials, id_number_enc, id_number_hash, id_number_masked,
         phone_enc, phone_hash, phone_masked, phone_last4, id_last4, birth_date, sex,
         origin_region_code, current_address, education, skills, certificates, expected_wage,
-        available_from, district_code, source_channel, notes, created_by, updated_by)
+        available_from, district_code, source_channel, source_ref, notes, created_by, updated_by)
       SELECT t.worker_id, t.name, t.name_pinyin, t.name_initials, t.id_number_enc, t.id_number_hash,
         t.id_number_masked, t.phone_enc, t.phone_hash, t.phone_masked, t.phone_last4, t.id_last4,
         t.birth_date, t.sex, t.origin_region_code, t.current_address, t.education,
-        t.skills, t.certificates, t.expected_wage, t.available_from, ${districtCode}::text, ${channel}::text, t.notes,
+        t.skills, t.certificates, t.expected_wage, t.available_from, ${districtCode}::text, ${channel}::text, ${sourceRef}::uuid, t.notes,
         ${actorId}::uuid, ${actorId}::uuid
       FROM ${recordsetOf(batch)}
       ON CONFLICT (id_number_hash) DO NOTHING
       RETURNING id),
     channels AS (
-      INSERT INTO worker_channels (worker_id, channel, channel_ref, registered_by, import_batch_id)
-      SELECT id, ${channel}::text, ${channelRef}::text, ${actorId}::uuid, ${importId}::uuid FROM ins
+      INSERT INTO worker_channels (worker_id, channel, channel_ref, source_ref, registered_by, import_batch_id)
+      SELECT id, ${channel}::text, ${channelRef}::text, ${sourceRef}::uuid, ${actorId}::uuid, ${importId}::uuid FROM ins
       ON CONFLICT (worker_id, channel, channel_ref) DO NOTHING),
     noted AS (
       INSERT INTO import_new_workers (id) SELECT id FROM ins)
@@ -227,10 +230,10 @@ export async function linkExisting(
   idNumberHashes: readonly string[],
 ): Promise<void> {
   if (idNumberHashes.length === 0) return;
-  const { importId, channel, channelRef, actorId } = options;
+  const { importId, channel, channelRef, sourceRef, actorId } = options;
   await sql`
-    INSERT INTO worker_channels (worker_id, channel, channel_ref, registered_by, import_batch_id)
-    SELECT w.id, ${channel}::text, ${channelRef}::text, ${actorId}::uuid, ${importId}::uuid
+    INSERT INTO worker_channels (worker_id, channel, channel_ref, source_ref, registered_by, import_batch_id)
+    SELECT w.id, ${channel}::text, ${channelRef}::text, ${sourceRef}::uuid, ${actorId}::uuid, ${importId}::uuid
     FROM workers w
     WHERE w.id_number_hash = ANY(${[...idNumberHashes]}::text[])
     ON CONFLICT (worker_id, channel, channel_ref) DO NOTHING`.execute(db);
@@ -257,6 +260,8 @@ export interface CommitOptions {
   readonly channel: Channel;
   /** `worker_channels.channel_ref`: the importing account ('' from the command line). */
   readonly channelRef: string;
+  /** `source_ref` of the new workers and channel rows: the importing base's or school's record. */
+  readonly sourceRef: string | null;
   readonly actorId: string | null;
 }
 
@@ -271,7 +276,7 @@ export async function commitStagedRows(
   db: Kysely<Database>,
   options: CommitOptions,
 ): Promise<{ created: number; staged: number; flagged: number }> {
-  const { importId, districtCode, channel, channelRef, actorId } = options;
+  const { importId, districtCode, channel, channelRef, sourceRef, actorId } = options;
   const staged = await db
     .selectFrom('worker_import_rows')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -284,11 +289,11 @@ export async function commitStagedRows(
         id, name, name_pinyin, name_initials, id_number_enc, id_number_hash, id_number_masked,
         phone_enc, phone_hash, phone_masked, phone_last4, id_last4, birth_date, sex,
         origin_region_code, current_address, education, skills, certificates, expected_wage,
-        available_from, district_code, source_channel, notes, created_by, updated_by)
+        available_from, district_code, source_channel, source_ref, notes, created_by, updated_by)
       SELECT worker_id, name, name_pinyin, name_initials, id_number_enc, id_number_hash, id_number_masked,
         phone_enc, phone_hash, phone_masked, phone_last4, id_last4, birth_date, sex,
         origin_region_code, current_address, education, skills, certificates, expected_wage,
-        available_from, ${districtCode}::text, ${channel}::text, notes, ${actorId}::uuid, ${actorId}::uuid
+        available_from, ${districtCode}::text, ${channel}::text, ${sourceRef}::uuid, notes, ${actorId}::uuid, ${actorId}::uuid
       FROM worker_import_rows
       WHERE import_id = ${importId}::uuid
       ON CONFLICT (id_number_hash) DO NOTHING
@@ -296,8 +301,8 @@ export async function commitStagedRows(
     SELECT count(*)::int AS n FROM inserted`.execute(db);
 
   await sql`
-    INSERT INTO worker_channels (worker_id, channel, channel_ref, registered_by, import_batch_id)
-    SELECT w.id, ${channel}::text, ${channelRef}::text, ${actorId}::uuid, ${importId}::uuid
+    INSERT INTO worker_channels (worker_id, channel, channel_ref, source_ref, registered_by, import_batch_id)
+    SELECT w.id, ${channel}::text, ${channelRef}::text, ${sourceRef}::uuid, ${actorId}::uuid, ${importId}::uuid
     FROM worker_import_rows s
     JOIN workers w ON w.id_number_hash = s.id_number_hash
     WHERE s.import_id = ${importId}::uuid

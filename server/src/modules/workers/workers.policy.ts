@@ -1,4 +1,4 @@
-import { Permission, type Role } from '@yonggong/shared';
+import { type Channel, Permission, type Role } from '@yonggong/shared';
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database, WorkerRow } from '../../db/schema.ts';
 import type { Actor } from '../../http/context.ts';
@@ -18,7 +18,10 @@ export type WorkerScopeClause = (eb: ExpressionBuilder<Database, 'workers'>) => 
  * - enterprise HR: workers with an application to its own enterprise;
  * - worker: itself;
  * - agency staff: the workers their agency's accounts registered or linked (its candidates);
- * - school, base: none yet (their channels come with later issues).
+ * - base staff: the workers who arrived through their base (`worker_channels` channel 'base' with
+ *   `source_ref` = the base: registered, imported or converted there);
+ * - school staff: their school's students (channel 'school', `source_ref` = the school: registered,
+ *   imported, or put in one of its order classes).
  * Roles combine with OR. An account bound to nothing (no districts, no enterprise) sees nothing.
  */
 export function workerScope(actor: Actor): WorkerScopeClause {
@@ -91,15 +94,55 @@ function scopeOfRole(
           .where('users.agency_id', '=', agencyId),
       );
     }
-    case 'leader':
-    case 'school':
     case 'base':
+      return arrivedThrough(eb, 'base', actor.scope.baseId);
+    case 'school':
+      return arrivedThrough(eb, 'school', actor.scope.schoolId);
+    case 'leader':
       return null;
     default: {
       const exhaustive: never = role;
       return exhaustive;
     }
   }
+}
+
+/** Workers with an arrival through this base or school (null record: none). */
+function arrivedThrough(
+  eb: ExpressionBuilder<Database, 'workers'>,
+  channel: 'base' | 'school',
+  sourceRef: string | null,
+): Expression<SqlBool> | null {
+  if (!sourceRef) return null;
+  return eb.exists(
+    eb
+      .selectFrom('worker_channels')
+      .select(eb.lit(1).as('one'))
+      .whereRef('worker_channels.worker_id', '=', 'workers.id')
+      .where('worker_channels.source_ref', '=', sourceRef)
+      .where('worker_channels.channel', '=', channel),
+  );
+}
+
+/** The channel an account's own registrations, imports and 推介 arrive through, with its record. */
+export interface ActorChannel {
+  readonly channel: Channel;
+  readonly sourceRef: string;
+}
+
+/**
+ * Base, school and agency staff bring workers through their own channel: whatever they register,
+ * import or put forward is credited to their base, school or agency (channel effectiveness).
+ * Officers and everyone else: null (the channel comes from the request or the worker).
+ */
+export function channelOfActor(actor: Actor): ActorChannel | null {
+  if (actor.roles.includes('base') && actor.scope.baseId)
+    return { channel: 'base', sourceRef: actor.scope.baseId };
+  if (actor.roles.includes('school') && actor.scope.schoolId)
+    return { channel: 'school', sourceRef: actor.scope.schoolId };
+  if (actor.roles.includes('agency') && actor.scope.agencyId)
+    return { channel: 'agency', sourceRef: actor.scope.agencyId };
+  return null;
 }
 
 type ManagedRow = Pick<WorkerRow, 'district_code'>;
@@ -120,7 +163,9 @@ export function managesWorkerDistrict(actor: Actor, districtCode: string | null)
  */
 export function canRegisterIn(actor: Actor, districtCode: string | null): boolean {
   if (!actor.permissions.has(Permission.WorkerWrite)) return false;
-  if (districtCode === null && actor.roles.includes('agency') && actor.scope.agencyId !== null) return true;
+  // Agencies, bases and schools register into the city-wide pool: no district serves their people
+  // until an enterprise takes them on.
+  if (districtCode === null && channelOfActor(actor) !== null) return true;
   return managesWorkerDistrict(actor, districtCode);
 }
 

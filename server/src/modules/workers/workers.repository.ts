@@ -207,6 +207,8 @@ export interface ChannelWrite {
   readonly channel_ref: string;
   readonly registered_by: string | null;
   readonly import_batch_id?: string | null;
+  /** The base, school, programme, campaign or agency the arrival belongs to (null: none). */
+  readonly source_ref?: string | null;
 }
 
 /** Records channels; a (worker, channel, ref) already recorded is left as it is. Returns how many were new. */
@@ -334,4 +336,17 @@ export async function findVisibleWorkerIds(
     .where('id', 'in', [...ids])
     .where(scope)
     .execute();
+}
+
+/**
+ * Locks a worker's row for the rest of the transaction (an agency submission checks the worker is
+ * still available and takes ownership while no hire can change them).
+ */
+export async function lockWorkerForSubmission(db: Kysely<Database>, workerId: string) {
+  return db
+    .selectFrom('workers')
+    .select(['id', 'name', 'status', 'id_number_masked'])
+    .where('id', '=', workerId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
 }

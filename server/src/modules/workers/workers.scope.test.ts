@@ -6,6 +6,8 @@ import {
   buildJobOrder,
   buildUser,
 } from '../../../test/factories.ts';
+import { buildBase, buildBaseUser } from '../../../test/factories-channels.ts';
+import { buildSchool, buildSchoolUser } from '../../../test/factories-schools.ts';
 import { multipartFile } from '../../../test/multipart.ts';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/test-app.ts';
 import {
@@ -39,6 +41,8 @@ type Actor =
   | 'agency'
   | 'school'
   | 'base'
+  | 'school.unbound'
+  | 'base.unbound'
   | 'worker.self'
   | 'worker.other';
 
@@ -68,8 +72,14 @@ const MATRIX: Record<Actor, Row> = {
   'enterprise.other': { list: 'unseen', get: 404, create: 403, patch: 403, reveal: 403, import: 403 },
   // Agency staff see the workers their agency registered (none of T) and register candidates.
   agency: { list: 'unseen', get: 404, create: 201, patch: 404, reveal: 403, import: 403 },
-  school: NONE,
-  base: NONE,
+  // School and base staff see the workers who arrived through their school or base (none of T)
+  // and register and import into the city-wide pool, credited to their school or base.
+  school: { list: 'unseen', get: 404, create: 201, patch: 404, reveal: 403, import: 202 },
+  base: { list: 'unseen', get: 404, create: 201, patch: 404, reveal: 403, import: 202 },
+  // Bound to no school or base: they may register and import only through their own channel,
+  // so nothing is allowed and nothing is seen.
+  'school.unbound': { list: 'unseen', get: 404, create: 400, patch: 404, reveal: 403, import: 400 },
+  'base.unbound': { list: 'unseen', get: 404, create: 400, patch: 404, reveal: 403, import: 400 },
   'worker.self': { list: 'seen', get: 200, create: 403, patch: 403, reveal: 403, import: 403 },
   'worker.other': { list: 'unseen', get: 404, create: 403, patch: 403, reveal: 403, import: 403 },
 };
@@ -126,8 +136,11 @@ describe('worker scoping matrix', () => {
       'enterprise.other': async () =>
         (await account(['enterprise'], { enterpriseId: otherEnterpriseId })).client,
       agency: async () => (await account(['agency'], { agencyId: (await buildAgency(ctx.deps)).id })).client,
-      school: async () => (await account(['school'])).client,
-      base: async () => (await account(['base'])).client,
+      school: async () =>
+        ctx.signIn((await buildSchoolUser(ctx.deps, (await buildSchool(ctx.deps)).id)).username),
+      base: async () => ctx.signIn((await buildBaseUser(ctx.deps, (await buildBase(ctx.deps)).id)).username),
+      'school.unbound': async () => (await account(['school'])).client,
+      'base.unbound': async () => (await account(['base'])).client,
       'worker.self': () => asWorker(target.id),
       'worker.other': () => asWorker(otherWorkerId),
     };

@@ -11,6 +11,7 @@ import {
   type WorkerUpdateBody,
 } from '@yonggong/shared';
 import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../../db/pg-errors.ts';
 import type { Database, WorkerDuplicateFlagRow, WorkerRow } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, type FieldError, fieldErrors } from '../../http/app-error.ts';
@@ -23,6 +24,7 @@ import {
   canResolveDuplicate,
   canRevealWorker,
   canUpdateWorker,
+  channelOfActor,
   workerScope,
 } from './workers.policy.ts';
 import { presentWorker, snapshotWorker } from './workers.presenter.ts';
@@ -72,6 +74,12 @@ export async function getWorker(deps: Deps, actor: Actor, id: string): Promise<W
   return worker;
 }
 
+/** The channel a registration arrives through, and the channel record (base, school …) if any. */
+interface Arrival {
+  readonly channel: Channel;
+  readonly sourceRef: string | null;
+}
+
 /** The HTTP status and body of a registration: 201 created, or 200 linked to the existing worker. */
 export interface RegisterOutcome {
   readonly status: 200 | 201;
@@ -94,8 +102,11 @@ export async function registerWorker(
   assertPlaces(deps, actor, { districtCode, origin: body.originRegionCode, current: body.currentRegionCode });
   const identity = protectIdentity(deps.pii, body.idNumber, body.phone);
 
+  // Base, school and agency staff register through their own channel, credited to their record.
+  const own = channelOfActor(actor);
+  const arrival: Arrival = { channel: own?.channel ?? body.channel, sourceRef: own?.sourceRef ?? null };
   const existing = await findWorkerIdByIdHash(deps.db, identity.id_number_hash);
-  if (existing) return linkExisting(deps, ctx, existing, body.channel);
+  if (existing) return linkExisting(deps, ctx, existing, arrival);
 
   const keys = nameKeys(body.name);
   try {
@@ -115,13 +126,20 @@ export async function registerWorker(
         expected_wage: body.expectedWage,
         available_from: body.availableFrom,
         district_code: districtCode,
-        source_channel: body.channel,
+        source_channel: arrival.channel,
+        source_ref: arrival.sourceRef,
         notes: body.notes,
         created_by: actor.id,
         updated_by: actor.id,
       });
       await insertChannels(trx, [
-        { worker_id: row.id, channel: body.channel, channel_ref: actor.id, registered_by: actor.id },
+        {
+          worker_id: row.id,
+          channel: arrival.channel,
+          channel_ref: actor.id,
+          source_ref: arrival.sourceRef,
+          registered_by: actor.id,
+        },
       ]);
       const flagged = await flagSameNameAndPhone(trx, row);
       await recordAudit(trx, auditContextOf(ctx), {
@@ -140,7 +158,7 @@ export async function registerWorker(
     // Someone registered the same person between our lookup and our insert: link to theirs.
     const winner = await findWorkerIdByIdHash(deps.db, identity.id_number_hash);
     if (!winner) throw error;
-    return linkExisting(deps, ctx, winner, body.channel);
+    return linkExisting(deps, ctx, winner, arrival);
   }
 }
 
@@ -148,12 +166,19 @@ async function linkExisting(
   deps: Deps,
   ctx: RequestContext,
   existing: Pick<WorkerRow, 'id' | 'name'>,
-  channel: Channel,
+  arrival: Arrival,
 ): Promise<RegisterOutcome> {
   const { actor } = ctx;
+  const { channel } = arrival;
   await deps.db.transaction().execute(async (trx) => {
     const added = await insertChannels(trx, [
-      { worker_id: existing.id, channel, channel_ref: actor.id, registered_by: actor.id },
+      {
+        worker_id: existing.id,
+        channel,
+        channel_ref: actor.id,
+        source_ref: arrival.sourceRef,
+        registered_by: actor.id,
+      },
     ]);
     if (added > 0)
       await recordAudit(trx, auditContextOf(ctx), {
@@ -397,13 +422,4 @@ function yearsBefore(today: Date, years: number, plusDays: number): string {
   const date = new Date(year, month, Math.min(today.getDate(), lastDay) + plusDays);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** A unique violation of `constraint` (PostgreSQL and PGlite both report SQLSTATE 23505). */
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  if (typeof error !== 'object' || error === null || !('code' in error) || error.code !== '23505')
-    return false;
-  const named = 'constraint' in error && typeof error.constraint === 'string' ? error.constraint : '';
-  const message = error instanceof Error ? error.message : '';
-  return named === constraint || message.includes(constraint);
 }

@@ -2,7 +2,8 @@ import { ageOn, maskIdNumber, maskPhone } from '@yonggong/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser } from '../../../test/factories.ts';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/test-app.ts';
-import { birthDateBounds, isUniqueViolation } from './workers.service.ts';
+import { isUniqueViolation } from '../../db/pg-errors.ts';
+import { birthDateBounds } from './workers.service.ts';
 import { registrationBody, toLegacy15, uniqueIdNumber, uniquePhone } from './workers.test-support.ts';
 
 const WUJIANG = '320509';

@@ -1,6 +1,6 @@
 import { Permission } from '@yonggong/shared';
 import { describe, expect, it } from 'vitest';
-import { findActiveNavKey, listVisibleNavItems } from './nav-items.ts';
+import { findActiveNavKey, groupNavItems, listVisibleNavItems, NAV_ITEMS } from './nav-items.ts';
 
 describe('the side menu', () => {
   it('shows only home to a user without permissions', () => {
@@ -46,5 +46,31 @@ describe('the side menu', () => {
     expect(findActiveNavKey('/enterprises/abc/edit')).toBe('enterprises');
     expect(findActiveNavKey('/enterprisesX')).toBe('home');
     expect(findActiveNavKey('/')).toBe('home');
+  });
+
+  it('folds each group into one sub-menu where its first entry stands, and a group of one into its entry', () => {
+    const officer = new Set<string>([
+      Permission.WorkerRead,
+      Permission.BaseRead,
+      Permission.SchoolRead,
+      Permission.KpiRead,
+      Permission.CaseRead,
+      Permission.AuditRead,
+    ]);
+    const nodes = groupNavItems(listVisibleNavItems(officer));
+    expect(
+      nodes.map((node) => (node.kind === 'item' ? node.item.key : `${node.group}:${node.items.length}`)),
+    ).toEqual(['home', 'workers', 'channels:7', 'cases', 'audit']);
+    const baseStaff = new Set<string>([Permission.BaseRead, Permission.WorkerRead]);
+    expect(groupNavItems(listVisibleNavItems(baseStaff)).every((node) => node.kind === 'item')).toBe(true);
+  });
+
+  it('keeps every entry of a group together in the menu order', () => {
+    const nodes = groupNavItems(NAV_ITEMS);
+    const groups = nodes.flatMap((node) => (node.kind === 'group' ? [node.group] : []));
+    expect(groups).toEqual(['channels', 'marketplace', 'monitoring', 'service']);
+    expect(nodes.reduce((count, node) => count + (node.kind === 'item' ? 1 : node.items.length), 0)).toBe(
+      NAV_ITEMS.length,
+    );
   });
 });

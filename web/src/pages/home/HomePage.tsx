@@ -8,6 +8,8 @@ import { useCan } from '../../app/use-can.ts';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ReportingStatusCard } from '../monitoring/components/ReportingStatusCard.tsx';
+import { LiaisonHome } from './LiaisonHome.tsx';
 
 interface ShortcutProps {
   readonly icon: ReactNode;
@@ -44,6 +46,7 @@ export function HomePage() {
   const canReadJobOrders = useCan(Permission.JobOrderRead);
   const canReadWorkers = useCan(Permission.WorkerRead);
   const canReadAudit = useCan(Permission.AuditRead);
+  const canReport = useCan(Permission.MonitoringReport);
   const hasShortcuts = canReadEnterprises || canReadJobOrders || canReadWorkers || canReadAudit;
 
   return (
@@ -59,6 +62,10 @@ export function HomePage() {
           ))}
         </Space>
       </Card>
+      {me.roles.includes('liaison') && <LiaisonHome />}
+      {me.roles.includes('enterprise') && me.scope.enterpriseId && canReport && (
+        <ReportingStatusCard enterpriseId={me.scope.enterpriseId} showListLink />
+      )}
       <Typography.Title level={5}>{t('home.shortcuts')}</Typography.Title>
       {hasShortcuts ? (
         <Row gutter={[16, 16]}>

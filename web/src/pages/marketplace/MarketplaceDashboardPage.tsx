@@ -6,6 +6,7 @@ import { useMarketplaceDashboard } from '../../api/marketplace.ts';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { MarketplaceSettingsCard } from './components/MarketplaceSettingsCard.tsx';
 
 type Leader = MarketplaceDashboard['leaderboard'][number];
 const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
@@ -112,6 +113,7 @@ export function MarketplaceDashboardPage() {
               ]}
             />
           </Card>
+          <MarketplaceSettingsCard />
         </>
       )}
     </>

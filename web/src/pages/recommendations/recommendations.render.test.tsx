@@ -1,20 +1,13 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type MeReply, Permission } from '@yonggong/shared';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { Permission } from '@yonggong/shared';
 import i18next from 'i18next';
-import type { ReactElement } from 'react';
-import { renderToString } from 'react-dom/server';
 import { initReactI18next } from 'react-i18next';
-import { MemoryRouter, Route, Routes } from 'react-router';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applicationKeys, placementKeys } from '../../api/applications.ts';
-import { sessionQueryKey } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
 import { jobOrderKeys } from '../../api/job-orders.ts';
 import { recommendationKeys } from '../../api/recommendations.ts';
 import { regionKeys } from '../../api/regions.ts';
 import { workerKeys } from '../../api/workers.ts';
-import { AuthProvider } from '../../app/auth-context.tsx';
 import { AppLayout } from '../../app/layout/AppLayout.tsx';
 import { en } from '../../i18n/en.ts';
 import { zhCN } from '../../i18n/zh-CN.ts';
@@ -35,6 +28,7 @@ import {
   REASONS_ZH,
   THIRD_ORDER_ID,
 } from '../../test/recommendation-fixtures.ts';
+import { renderPageToHtml as renderPage, type QuerySeed as Seed } from '../../test/render-page.tsx';
 import { JobOrderDetailPage } from '../job-orders/JobOrderDetailPage.tsx';
 import { WorkerDetailPage } from '../workers/WorkerDetailPage.tsx';
 import { RecommendationsPage } from './RecommendationsPage.tsx';
@@ -44,40 +38,6 @@ import { RecommendationsPage } from './RecommendationsPage.tsx';
  * to HTML in Node with their data already in the query cache (as pages.render.test.tsx does): a
  * crash, a missing test id or an untranslated string shows up here without a browser.
  */
-
-type Seed = ReadonlyArray<readonly [readonly unknown[], unknown]>;
-
-function renderPage(
-  path: string,
-  pattern: string,
-  page: ReactElement,
-  me: MeReply | null,
-  seed: Seed = [],
-  failed: ReadonlyArray<readonly [readonly unknown[], Error]> = [],
-): string {
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, retry: false, retryOnMount: false } },
-  });
-  queryClient.setQueryData(sessionQueryKey, me);
-  for (const [key, data] of seed) queryClient.setQueryData(key, data);
-  for (const [key, error] of failed)
-    queryClient.getQueryCache().build(queryClient, { queryKey: key }).setState({ status: 'error', error });
-  return renderToString(
-    <QueryClientProvider client={queryClient}>
-      <ConfigProvider>
-        <AntApp>
-          <AuthProvider>
-            <MemoryRouter initialEntries={[path]}>
-              <Routes>
-                <Route path={pattern} element={page} />
-              </Routes>
-            </MemoryRouter>
-          </AuthProvider>
-        </AntApp>
-      </ConfigProvider>
-    </QueryClientProvider>,
-  );
-}
 
 function listTestIds(html: string): string[] {
   return [...html.matchAll(/data-testid="([^"]+)"/g)].map((match) => match[1] ?? '');

@@ -86,7 +86,11 @@ export function WorkerImportDialog({ isOpen, onClose }: WorkerImportDialogProps)
     if (isCommitted) void queryClient.invalidateQueries({ queryKey: workerKeys.lists() });
   }, [isCommitted, queryClient]);
 
-  const districts = city.data ? listSelectableDistricts(city.data.districts, me) : [];
+  // Base and school staff import into the city-wide pool (their base or school is the channel):
+  // no district to choose.
+  const isChannelStaff =
+    me.scope.districtCodes.length === 0 && (me.scope.baseId !== null || me.scope.schoolId !== null);
+  const districts = city.data && !isChannelStaff ? listSelectableDistricts(city.data.districts, me) : [];
   const isUploading = state.phase === 'uploading';
   const isRunning = verdict === 'running';
 
