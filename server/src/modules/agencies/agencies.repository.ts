@@ -13,10 +13,9 @@ import {
   type SqlBool,
   sql,
 } from 'kysely';
-import { countRows } from '../../db/paging.ts';
+import { listPage, textSearch } from '../../db/paging.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AgenciesTable, AgencyRow } from '../../db/schema-marketplace.ts';
-import { escapeLike } from '../../lib/pinyin.ts';
 
 /** The only SQL of the agencies module (plus the rating and tier expressions the marketplace shares). */
 export type AgencyScope = (eb: ExpressionBuilder<Database, 'agencies'>) => Expression<SqlBool>;
@@ -72,49 +71,33 @@ export async function listAgencies(
       WHERE ${code} LIKE regexp_replace(sr.code, '(00)+$', '') || '%')`);
   }
   if (query.q) {
-    const text = `%${escapeLike(query.q)}%`;
-    const lower = `%${escapeLike(query.q.toLowerCase())}%`;
+    const text = query.q;
     q = q.where((eb) =>
-      eb.or([
-        eb('agencies.name', 'ilike', text),
-        eb('agencies.name_initials', 'like', lower),
-        eb('agencies.name_pinyin', 'like', lower),
-        eb('agencies.licence_number', 'ilike', text),
-      ]),
+      textSearch(eb, text, {
+        text: ['agencies.name', 'agencies.licence_number'],
+        pinyin: ['agencies.name_initials', 'agencies.name_pinyin'],
+      }),
     );
   }
-  const total = await countRows(q);
-  let ordered = q;
-  switch (query.sort) {
-    case '-createdAt':
-      ordered = ordered.orderBy('agencies.created_at', 'desc');
-      break;
-    case 'name':
-      ordered = ordered.orderBy('agencies.name_pinyin', 'asc');
-      break;
-    case '-rating':
-      ordered = ordered.orderBy(
-        sql`(SELECT avg((r.score_1 + r.score_2 + r.score_3) / 3.0) FROM marketplace_reviews r
+  return listPage(
+    q,
+    query,
+    {
+      '-createdAt': (q) => q.orderBy('agencies.created_at', 'desc'),
+      name: (q) => q.orderBy('agencies.name_pinyin', 'asc'),
+      '-rating': (q) =>
+        q.orderBy(
+          sql`(SELECT avg((r.score_1 + r.score_2 + r.score_3) / 3.0) FROM marketplace_reviews r
           WHERE r.agency_id = agencies.id AND r.direction = 'enterprise_to_agency' AND NOT r.is_hidden) DESC NULLS LAST`,
-      );
-      break;
-    case '-placements':
-      ordered = ordered.orderBy(
-        sql`(SELECT count(*) FROM marketplace_submissions ms JOIN placements p ON p.application_id = ms.application_id
+        ),
+      '-placements': (q) =>
+        q.orderBy(
+          sql`(SELECT count(*) FROM marketplace_submissions ms JOIN placements p ON p.application_id = ms.application_id
           WHERE ms.agency_id = agencies.id) DESC`,
-      );
-      break;
-    default: {
-      const exhaustive: never = query.sort;
-      return exhaustive;
-    }
-  }
-  const rows = await ordered
-    .orderBy('agencies.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  return { rows, total };
+        ),
+    },
+    'agencies.id',
+  );
 }
 
 export async function findAgency(

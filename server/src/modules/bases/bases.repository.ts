@@ -7,7 +7,7 @@ import {
   type SqlBool,
   sql,
 } from 'kysely';
-import { countRows } from '../../db/paging.ts';
+import { countRows, listPage, takePage, textSearch } from '../../db/paging.ts';
 import type { Database } from '../../db/schema.ts';
 import type {
   LabourBaseContactRow,
@@ -15,7 +15,6 @@ import type {
   LabourBaseRow,
   LabourBasesTable,
 } from '../../db/schema-channels.ts';
-import { escapeLike } from '../../lib/pinyin.ts';
 
 /** The only SQL of the labour-bases module. */
 export type BaseScope = (eb: ExpressionBuilder<Database, 'labour_bases'>) => Expression<SqlBool>;
@@ -55,46 +54,27 @@ export async function listBases(
         sql<boolean>`labour_bases.agreement_valid_until <= ${today}::date + ${BASE_LIMITS.expiringWithinDays}::int`,
       );
   if (query.q) {
-    const text = `%${escapeLike(query.q)}%`;
-    const lower = `%${escapeLike(query.q.toLowerCase())}%`;
+    const text = query.q;
     q = q.where((eb) =>
-      eb.or([
-        eb('labour_bases.name', 'ilike', text),
-        eb('labour_bases.name_initials', 'like', lower),
-        eb('labour_bases.name_pinyin', 'like', lower),
-        eb('labour_bases.partner_name', 'ilike', text),
-      ]),
+      textSearch(eb, text, {
+        text: ['labour_bases.name', 'labour_bases.partner_name'],
+        pinyin: ['labour_bases.name_initials', 'labour_bases.name_pinyin'],
+      }),
     );
   }
-  const total = await countRows(q);
-  let ordered = q;
-  switch (query.sort) {
-    case 'name':
-      ordered = ordered.orderBy('labour_bases.name_pinyin', 'asc');
-      break;
-    case '-createdAt':
-      ordered = ordered.orderBy('labour_bases.created_at', 'desc');
-      break;
-    case 'agreementValidUntil':
-      ordered = ordered.orderBy(sql`labour_bases.agreement_valid_until ASC NULLS LAST`);
-      break;
-    case '-annualTarget':
-      ordered = ordered.orderBy('labour_bases.annual_target', 'desc');
-      break;
-    case '-deliveredThisYear':
-      ordered = ordered.orderBy(sql`${deliveredInYearSql('labour_bases', today.slice(0, 4))} DESC`);
-      break;
-    default: {
-      const exhaustive: never = query.sort;
-      return exhaustive;
-    }
-  }
-  const rows = await ordered
-    .orderBy('labour_bases.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  return { rows, total };
+  return listPage(
+    q,
+    query,
+    {
+      name: (q) => q.orderBy('labour_bases.name_pinyin', 'asc'),
+      '-createdAt': (q) => q.orderBy('labour_bases.created_at', 'desc'),
+      agreementValidUntil: (q) => q.orderBy(sql`labour_bases.agreement_valid_until ASC NULLS LAST`),
+      '-annualTarget': (q) => q.orderBy('labour_bases.annual_target', 'desc'),
+      '-deliveredThisYear': (q) =>
+        q.orderBy(sql`${deliveredInYearSql('labour_bases', today.slice(0, 4))} DESC`),
+    },
+    'labour_bases.id',
+  );
 }
 
 export async function findBase(
@@ -444,21 +424,21 @@ export async function listBaseWorkers(
     .as('arr');
   const q = db.selectFrom('workers').innerJoin(arrivals, 'arr.worker_id', 'workers.id').where(workerScope);
   const total = await countRows(q);
-  const rows = await q
-    .select([
-      'workers.id',
-      'workers.name',
-      'workers.sex',
-      'workers.birth_date',
-      'workers.origin_region_code',
-      'workers.status',
-      'arr.arrived_at',
-    ])
-    .orderBy('arr.arrived_at', 'desc')
-    .orderBy('workers.id')
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .execute();
+  const rows = await takePage(
+    q
+      .select([
+        'workers.id',
+        'workers.name',
+        'workers.sex',
+        'workers.birth_date',
+        'workers.origin_region_code',
+        'workers.status',
+        'arr.arrived_at',
+      ])
+      .orderBy('arr.arrived_at', 'desc')
+      .orderBy('workers.id'),
+    page,
+  ).execute();
   return { rows, total };
 }
 

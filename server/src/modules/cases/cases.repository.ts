@@ -9,7 +9,7 @@ import {
   sql,
   type Updateable,
 } from 'kysely';
-import { countRows } from '../../db/paging.ts';
+import { countRows, sortedPage, takePage, textSearch } from '../../db/paging.ts';
 import type { Database } from '../../db/schema.ts';
 import type {
   CaseActionRow,
@@ -18,7 +18,6 @@ import type {
   ServiceCasesTable,
   ServiceVisitsTable,
 } from '../../db/schema-cases.ts';
-import { escapeLike } from '../../lib/pinyin.ts';
 
 /**
  * The only SQL of the cases module: service cases with their computed figures, plan actions,
@@ -114,48 +113,24 @@ export async function listCases(
   if (query.owner === 'me') q = q.where('c.owner_user_id', '=', options.actorId);
   if (query.overdue) q = q.where(sql<boolean>`${overdueCountSql(options.today)} > 0`);
   if (query.q) {
-    const text = `%${escapeLike(query.q)}%`;
-    q = q.where((eb) => eb.or([eb('c.title', 'ilike', text), eb('e.name', 'ilike', text)]));
+    const text = query.q;
+    q = q.where((eb) => textSearch(eb, text, { text: ['c.title', 'e.name'] }));
   }
   // Exports page through without a total (`isCounted: false`).
-  const total =
-    options.isCounted === false
-      ? -1
-      : Number(
-          (
-            await q
-              .clearSelect()
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .executeTakeFirstOrThrow()
-          ).n,
-        );
-  let ordered = q;
-  switch (query.sort) {
-    case '-openedAt':
-      ordered = ordered.orderBy('c.opened_at', 'desc');
-      break;
-    case 'openedAt':
-      ordered = ordered.orderBy('c.opened_at', 'asc');
-      break;
-    case '-overdue':
-      ordered = ordered.orderBy(overdueCountSql(options.today), 'desc').orderBy('c.opened_at', 'desc');
-      break;
-    case '-resolved':
-      ordered = ordered.orderBy(headcountResolvedSql(options.today), 'desc').orderBy('c.opened_at', 'desc');
-      break;
-    case 'enterprise':
-      ordered = ordered.orderBy('e.name_pinyin', 'asc').orderBy('c.opened_at', 'desc');
-      break;
-    default: {
-      const exhaustive: never = query.sort;
-      return exhaustive;
-    }
-  }
-  const rows = await ordered
-    .orderBy('c.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
+  const total = options.isCounted === false ? -1 : await countRows(q);
+  const rows = await sortedPage(
+    q,
+    query,
+    {
+      '-openedAt': (q) => q.orderBy('c.opened_at', 'desc'),
+      openedAt: (q) => q.orderBy('c.opened_at', 'asc'),
+      '-overdue': (q) => q.orderBy(overdueCountSql(options.today), 'desc').orderBy('c.opened_at', 'desc'),
+      '-resolved': (q) =>
+        q.orderBy(headcountResolvedSql(options.today), 'desc').orderBy('c.opened_at', 'desc'),
+      enterprise: (q) => q.orderBy('e.name_pinyin', 'asc').orderBy('c.opened_at', 'desc'),
+    },
+    'c.id',
+  ).execute();
   return { rows, total };
 }
 
@@ -308,12 +283,7 @@ export async function listActionsAcross(
   if (query.status) q = q.where('a.status', '=', query.status);
   if (query.overdue) q = q.where('a.status', '=', 'todo').where('a.due_on', '<', options.today);
   const total = await countRows(q);
-  const rows = await q
-    .orderBy('a.due_on')
-    .orderBy('a.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
+  const rows = await takePage(q.orderBy('a.due_on').orderBy('a.id'), query).execute();
   return { rows, total };
 }
 
@@ -474,24 +444,11 @@ export async function listVisits(
   if (query.kind) q = q.where('v.kind', '=', query.kind);
   if (query.from) q = q.where('v.visited_on', '>=', query.from);
   if (query.to) q = q.where('v.visited_on', '<=', query.to);
-  const total =
-    options.isCounted === false
-      ? -1
-      : Number(
-          (
-            await q
-              .clearSelect()
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .executeTakeFirstOrThrow()
-          ).n,
-        );
-  const rows = await q
-    .orderBy('v.visited_on', 'desc')
-    .orderBy('v.created_at', 'desc')
-    .orderBy('v.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
+  const total = options.isCounted === false ? -1 : await countRows(q);
+  const rows = await takePage(
+    q.orderBy('v.visited_on', 'desc').orderBy('v.created_at', 'desc').orderBy('v.id'),
+    query,
+  ).execute();
   return { rows, total };
 }
 

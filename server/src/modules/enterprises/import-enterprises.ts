@@ -23,6 +23,7 @@ import {
   type SheetRow,
 } from '../../lib/spreadsheet.ts';
 import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
+import { importResult } from '../imports/import-result.ts';
 import { canCreateIn, enterpriseScope } from './enterprises.policy.ts';
 import { snapshotEnterprise } from './enterprises.presenter.ts';
 import {
@@ -82,7 +83,7 @@ export async function importEnterprises(
     message: formatMessage(locale, 'import.missing_column', { column: spec.header }),
     code: 'import.missing_column',
   }));
-  if (errors.length > 0) return result(options.mode, false, rows.length, 0, 0, errors);
+  if (errors.length > 0) return importResult(options.mode, false, rows.length, 0, 0, errors);
 
   const usernames = rows
     .map((row) => cellText(row, header, 'liaisonUsername').text)
@@ -200,7 +201,7 @@ export async function importEnterprises(
         committed: !isRejected,
       },
     });
-    return result(options.mode, !isRejected, rows.length, 0, unchanged, errors, failedRows);
+    return importResult(options.mode, !isRejected, rows.length, 0, unchanged, errors, failedRows);
   }
 
   await deps.db.transaction().execute(async (trx) => {
@@ -262,19 +263,7 @@ export async function importEnterprises(
       })),
     );
   });
-  return result(options.mode, true, rows.length, toCreate.length, unchanged, errors, failedRows);
-}
-
-function result(
-  mode: ImportMode,
-  committed: boolean,
-  totalRows: number,
-  created: number,
-  unchanged: number,
-  errors: ImportRowError[],
-  failed = new Set(errors.map((error) => error.row)).size,
-): ImportResult {
-  return { mode, committed, totalRows, created, unchanged, failed, errors };
+  return importResult(options.mode, true, rows.length, toCreate.length, unchanged, errors, failedRows);
 }
 
 function columnName(field: Field): string {

@@ -7,7 +7,7 @@ import {
   type SqlBool,
   sql,
 } from 'kysely';
-import { countRows } from '../../db/paging.ts';
+import { listPage, textSearch } from '../../db/paging.ts';
 import type { Database } from '../../db/schema.ts';
 import type {
   ApprenticeshipRow,
@@ -15,7 +15,6 @@ import type {
   InternshipRow,
   InternshipsTable,
 } from '../../db/schema-schools.ts';
-import { escapeLike } from '../../lib/pinyin.ts';
 
 /** The only SQL of internships and apprenticeships. */
 export type InternshipScope = (eb: ExpressionBuilder<Database, 'internships'>) => Expression<SqlBool>;
@@ -62,24 +61,19 @@ export async function listInternships(
   if (query.startFrom) q = q.where('internships.start_date', '>=', query.startFrom);
   if (query.startTo) q = q.where('internships.start_date', '<=', query.startTo);
   if (query.q) {
-    const text = `%${escapeLike(query.q)}%`;
-    q = q.where((eb) =>
-      eb.or([
-        eb('w.name', 'ilike', text),
-        eb('e.name', 'ilike', text),
-        eb('internships.position', 'ilike', text),
-      ]),
-    );
+    const text = query.q;
+    q = q.where((eb) => textSearch(eb, text, { text: ['w.name', 'e.name', 'internships.position'] }));
   }
-  const total = await countRows(q);
-  const column = query.sort === 'endDate' ? 'internships.end_date' : 'internships.start_date';
-  const rows = await q
-    .orderBy(column, query.sort === '-startDate' ? 'desc' : 'asc')
-    .orderBy('internships.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  return { rows, total };
+  return listPage(
+    q,
+    query,
+    {
+      '-startDate': (q) => q.orderBy('internships.start_date', 'desc'),
+      startDate: (q) => q.orderBy('internships.start_date', 'asc'),
+      endDate: (q) => q.orderBy('internships.end_date', 'asc'),
+    },
+    'internships.id',
+  );
 }
 
 export async function findInternship(db: Kysely<Database>, scope: InternshipScope, id: string) {
@@ -149,23 +143,20 @@ export async function listApprenticeships(
   if (query.schoolId) q = q.where('apprenticeships.school_id', '=', query.schoolId);
   if (query.enterpriseId) q = q.where('apprenticeships.enterprise_id', '=', query.enterpriseId);
   if (query.q) {
-    const text = `%${escapeLike(query.q)}%`;
+    const text = query.q;
     q = q.where((eb) =>
-      eb.or([
-        eb('apprenticeships.title', 'ilike', text),
-        eb('e.name', 'ilike', text),
-        eb('apprenticeships.provider_name', 'ilike', text),
-      ]),
+      textSearch(eb, text, { text: ['apprenticeships.title', 'e.name', 'apprenticeships.provider_name'] }),
     );
   }
-  const total = await countRows(q);
-  const rows = await q
-    .orderBy('apprenticeships.start_date', query.sort === '-startDate' ? 'desc' : 'asc')
-    .orderBy('apprenticeships.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  return { rows, total };
+  return listPage(
+    q,
+    query,
+    {
+      '-startDate': (q) => q.orderBy('apprenticeships.start_date', 'desc'),
+      startDate: (q) => q.orderBy('apprenticeships.start_date', 'asc'),
+    },
+    'apprenticeships.id',
+  );
 }
 
 export async function findApprenticeship(db: Kysely<Database>, scope: ApprenticeshipScope, id: string) {

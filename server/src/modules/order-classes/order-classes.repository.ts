@@ -7,10 +7,9 @@ import {
   type SqlBool,
   sql,
 } from 'kysely';
-import { countRows } from '../../db/paging.ts';
+import { countRows, listPage, takePage, textSearch } from '../../db/paging.ts';
 import type { Database } from '../../db/schema.ts';
 import type { OrderClassesTable, OrderClassRow, SchoolRow } from '../../db/schema-schools.ts';
-import { escapeLike } from '../../lib/pinyin.ts';
 
 /** The statuses of the unique open-application index (migration 0200): one such per worker and order. */
 const HELD_APPLICATION_STATUSES = [
@@ -90,42 +89,22 @@ export async function listOrderClasses(
     }
   }
   if (query.q) {
-    const text = `%${escapeLike(query.q)}%`;
+    const text = query.q;
     q = q.where((eb) =>
-      eb.or([
-        eb('order_classes.name', 'ilike', text),
-        eb('order_classes.major_name', 'ilike', text),
-        eb('s.name', 'ilike', text),
-        eb('e.name', 'ilike', text),
-      ]),
+      textSearch(eb, text, { text: ['order_classes.name', 'order_classes.major_name', 's.name', 'e.name'] }),
     );
   }
-  const total = await countRows(q);
-  let ordered = q;
-  switch (query.sort) {
-    case 'graduationDate':
-      ordered = ordered.orderBy('order_classes.graduation_date', 'asc');
-      break;
-    case '-graduationDate':
-      ordered = ordered.orderBy('order_classes.graduation_date', 'desc');
-      break;
-    case '-createdAt':
-      ordered = ordered.orderBy('order_classes.created_at', 'desc');
-      break;
-    case 'name':
-      ordered = ordered.orderBy('order_classes.name', 'asc');
-      break;
-    default: {
-      const exhaustive: never = query.sort;
-      return exhaustive;
-    }
-  }
-  const rows = await ordered
-    .orderBy('order_classes.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  return { rows, total };
+  return listPage(
+    q,
+    query,
+    {
+      graduationDate: (q) => q.orderBy('order_classes.graduation_date', 'asc'),
+      '-graduationDate': (q) => q.orderBy('order_classes.graduation_date', 'desc'),
+      '-createdAt': (q) => q.orderBy('order_classes.created_at', 'desc'),
+      name: (q) => q.orderBy('order_classes.name', 'asc'),
+    },
+    'order_classes.id',
+  );
 }
 
 export async function findOrderClass(
@@ -190,19 +169,17 @@ export async function listRoster(
     .where('st.class_id', '=', cls.id);
   if (query.status !== 'all') q = q.where('st.status', '=', query.status);
   if (query.q) {
-    const text = `%${escapeLike(query.q)}%`;
-    const lower = `%${escapeLike(query.q.toLowerCase())}%`;
+    const text = query.q;
     q = q.where((eb) =>
       eb.or([
-        eb('w.name', 'ilike', text),
-        eb('w.name_initials', 'like', lower),
-        eb('w.id_last4', '=', query.q ?? ''),
+        textSearch(eb, text, { text: ['w.name'], pinyin: ['w.name_initials'] }),
+        eb('w.id_last4', '=', text),
       ]),
     );
   }
   const total = await countRows(q);
   const orderId = cls.delivered_job_order_id;
-  const rows = await q
+  const ordered = q
     .select([
       'w.id as worker_id',
       'w.name',
@@ -220,10 +197,8 @@ export async function listRoster(
         : sql<string | null>`NULL::text`.as('delivered_status'),
     ])
     .orderBy('w.name_pinyin')
-    .orderBy('w.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
+    .orderBy('w.id');
+  const rows = await takePage(ordered, query).execute();
   return { rows, total };
 }
 

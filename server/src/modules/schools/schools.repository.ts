@@ -7,7 +7,7 @@ import {
   type SqlBool,
   sql,
 } from 'kysely';
-import { countRows } from '../../db/paging.ts';
+import { listPage, textSearch } from '../../db/paging.ts';
 import type { Database } from '../../db/schema.ts';
 import type {
   SchoolAgreementRow,
@@ -15,7 +15,6 @@ import type {
   SchoolRow,
   SchoolsTable,
 } from '../../db/schema-schools.ts';
-import { escapeLike } from '../../lib/pinyin.ts';
 
 /** The only SQL of the schools module: schools, majors, contacts, cooperation agreements. */
 export type SchoolScope = (eb: ExpressionBuilder<Database, 'schools'>) => Expression<SqlBool>;
@@ -52,14 +51,12 @@ export async function listSchools(
     q = q.where('schools.region_code', 'like', `${prefix}%`);
   }
   if (query.q) {
-    const text = `%${escapeLike(query.q)}%`;
-    const lower = `%${escapeLike(query.q.toLowerCase())}%`;
+    const text = query.q;
     q = q.where((eb) =>
-      eb.or([
-        eb('schools.name', 'ilike', text),
-        eb('schools.name_initials', 'like', lower),
-        eb('schools.name_pinyin', 'like', lower),
-      ]),
+      textSearch(eb, text, {
+        text: ['schools.name'],
+        pinyin: ['schools.name_initials', 'schools.name_pinyin'],
+      }),
     );
   }
   if (query.hasActiveAgreement !== undefined) {
@@ -71,38 +68,23 @@ export async function listSchools(
     q = q.where(
       sql<boolean>`EXISTS (SELECT 1 FROM school_agreements a WHERE a.school_id = schools.id AND a.enterprise_id = ${query.enterpriseId}::uuid)`,
     );
-  const total = await countRows(q);
-  let ordered = q;
-  switch (query.sort) {
-    case 'name':
-      ordered = ordered.orderBy('schools.name_pinyin', 'asc');
-      break;
-    case '-createdAt':
-      ordered = ordered.orderBy('schools.created_at', 'desc');
-      break;
-    case '-agreements':
-      ordered = ordered.orderBy(
-        sql`(SELECT count(*) FROM school_agreements a WHERE a.school_id = schools.id) DESC`,
-      );
-      break;
-    case '-graduates':
-      ordered = ordered.orderBy(
-        sql`(SELECT coalesce(sum(g.graduates), 0) FROM school_majors m JOIN school_major_graduates g ON g.major_id = m.id
+  return listPage(
+    q,
+    query,
+    {
+      name: (q) => q.orderBy('schools.name_pinyin', 'asc'),
+      '-createdAt': (q) => q.orderBy('schools.created_at', 'desc'),
+      '-agreements': (q) =>
+        q.orderBy(sql`(SELECT count(*) FROM school_agreements a WHERE a.school_id = schools.id) DESC`),
+      '-graduates': (q) =>
+        q.orderBy(
+          sql`(SELECT coalesce(sum(g.graduates), 0) FROM school_majors m JOIN school_major_graduates g ON g.major_id = m.id
           WHERE m.school_id = schools.id AND g.year = (SELECT max(g2.year) FROM school_majors m2
             JOIN school_major_graduates g2 ON g2.major_id = m2.id WHERE m2.school_id = schools.id)) DESC`,
-      );
-      break;
-    default: {
-      const exhaustive: never = query.sort;
-      return exhaustive;
-    }
-  }
-  const rows = await ordered
-    .orderBy('schools.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  return { rows, total };
+        ),
+    },
+    'schools.id',
+  );
 }
 
 export async function findSchool(
@@ -333,29 +315,16 @@ export async function listAgreements(
   if (query.districtCode) q = q.where('e.district_code', '=', query.districtCode);
   if (query.status)
     q = q.where(sql<boolean>`${agreementStatusSql('school_agreements', today)} = ${query.status}`);
-  const total = await countRows(q);
-  let ordered = q;
-  switch (query.sort) {
-    case '-signedOn':
-      ordered = ordered.orderBy('school_agreements.signed_on', 'desc');
-      break;
-    case 'validUntil':
-      ordered = ordered.orderBy('school_agreements.valid_until', 'asc');
-      break;
-    case 'school':
-      ordered = ordered.orderBy('s.name_pinyin', 'asc');
-      break;
-    default: {
-      const exhaustive: never = query.sort;
-      return exhaustive;
-    }
-  }
-  const rows = await ordered
-    .orderBy('school_agreements.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  return { rows, total };
+  return listPage(
+    q,
+    query,
+    {
+      '-signedOn': (q) => q.orderBy('school_agreements.signed_on', 'desc'),
+      validUntil: (q) => q.orderBy('school_agreements.valid_until', 'asc'),
+      school: (q) => q.orderBy('s.name_pinyin', 'asc'),
+    },
+    'school_agreements.id',
+  );
 }
 
 export async function findAgreement(

@@ -17,6 +17,7 @@ import { AppError } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { cellText, locateHeader, readSheet } from '../../lib/spreadsheet.ts';
 import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
+import { importResult } from '../imports/import-result.ts';
 import type { RegionIndex } from '../regions/regions.service.ts';
 import { canWriteSurveys, surveyScope } from './surveys.policy.ts';
 import { findCampaign, findRecordedHashes, insertRecords } from './surveys.repository.ts';
@@ -57,7 +58,7 @@ export async function importSurveyRecords(
     message: formatMessage(locale, 'import.missing_column', { column: spec.header }),
     code: 'import.missing_column',
   }));
-  if (errors.length > 0) return result(options.mode, false, rows.length, 0, 0, errors);
+  if (errors.length > 0) return importResult(options.mode, false, rows.length, 0, 0, errors);
 
   const destinations = destinationIndex(deps.regions);
   const valid: { rowNumber: number; row: ReturnType<typeof recordRow> }[] = [];
@@ -167,19 +168,7 @@ export async function importSurveyRecords(
   });
   // A record inserted by someone else meanwhile is already recorded, not new.
   const alreadyRecorded = isRejected ? unchanged : unchanged + (toInsert.length - created);
-  return result(options.mode, !isRejected, rows.length, created, alreadyRecorded, errors, failedRows);
-}
-
-function result(
-  mode: ImportMode,
-  committed: boolean,
-  totalRows: number,
-  created: number,
-  unchanged: number,
-  errors: ImportRowError[],
-  failed = new Set(errors.map((error) => error.row)).size,
-): ImportResult {
-  return { mode, committed, totalRows, created, unchanged, failed, errors };
+  return importResult(options.mode, !isRejected, rows.length, created, alreadyRecorded, errors, failedRows);
 }
 
 function columnName(field: SurveyImportField): string {

@@ -7,7 +7,7 @@ import {
   type SqlBool,
   sql,
 } from 'kysely';
-import { countRows } from '../../db/paging.ts';
+import { countRows, listPage, takePage, textSearch } from '../../db/paging.ts';
 import type { Database } from '../../db/schema.ts';
 import type {
   SurveyCampaignRow,
@@ -30,26 +30,22 @@ export async function listCampaigns(
   let q = db.selectFrom('survey_campaigns').selectAll('survey_campaigns').where(scope);
   if (query.countyCode) q = q.where('survey_campaigns.county_code', 'like', `${query.countyCode}%`);
   if (query.q) {
-    const text = `%${escapeLike(query.q)}%`;
+    const text = query.q;
     q = q.where((eb) =>
-      eb.or([
-        eb('survey_campaigns.name', 'ilike', text),
-        eb('survey_campaigns.township_name', 'ilike', text),
-        eb('survey_campaigns.organiser', 'ilike', text),
-      ]),
+      textSearch(eb, text, {
+        text: ['survey_campaigns.name', 'survey_campaigns.township_name', 'survey_campaigns.organiser'],
+      }),
     );
   }
-  const total = await countRows(q);
-  const ordered =
-    query.sort === 'name'
-      ? q.orderBy('survey_campaigns.name', 'asc')
-      : q.orderBy('survey_campaigns.period_start', 'desc');
-  const rows = await ordered
-    .orderBy('survey_campaigns.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  return { rows, total };
+  return listPage(
+    q,
+    query,
+    {
+      name: (q) => q.orderBy('survey_campaigns.name', 'asc'),
+      '-periodStart': (q) => q.orderBy('survey_campaigns.period_start', 'desc'),
+    },
+    'survey_campaigns.id',
+  );
 }
 
 export async function findCampaign(
@@ -199,13 +195,10 @@ export async function listRecords(
     );
   }
   const total = await countRows(q);
-  const rows = await q
-    .orderBy('r.village')
-    .orderBy('r.created_at')
-    .orderBy('r.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
+  const rows = await takePage(
+    q.orderBy('r.village').orderBy('r.created_at').orderBy('r.id'),
+    query,
+  ).execute();
   return { rows, total };
 }
 

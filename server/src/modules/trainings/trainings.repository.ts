@@ -7,14 +7,13 @@ import {
   type SqlBool,
   sql,
 } from 'kysely';
-import { countRows } from '../../db/paging.ts';
+import { listPage, textSearch } from '../../db/paging.ts';
 import type { Database } from '../../db/schema.ts';
 import type {
   TrainingEnrolmentRow,
   TrainingProgrammeRow,
   TrainingProgrammesTable,
 } from '../../db/schema-channels.ts';
-import { escapeLike } from '../../lib/pinyin.ts';
 
 /** The only SQL of the trainings module. */
 export type TrainingScope = (eb: ExpressionBuilder<Database, 'training_programmes'>) => Expression<SqlBool>;
@@ -37,25 +36,21 @@ export async function listProgrammes(
       .where('training_programmes.ends_on', '>=', today);
   if (query.phase === 'finished') q = q.where('training_programmes.ends_on', '<', today);
   if (query.q) {
-    const text = `%${escapeLike(query.q)}%`;
+    const text = query.q;
     q = q.where((eb) =>
-      eb.or([
-        eb('training_programmes.name', 'ilike', text),
-        eb('training_programmes.provider', 'ilike', text),
-      ]),
+      textSearch(eb, text, { text: ['training_programmes.name', 'training_programmes.provider'] }),
     );
   }
-  const total = await countRows(q);
-  const ordered =
-    query.sort === 'name'
-      ? q.orderBy('training_programmes.name')
-      : q.orderBy('training_programmes.starts_on', query.sort === 'startsOn' ? 'asc' : 'desc');
-  const rows = await ordered
-    .orderBy('training_programmes.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  return { rows, total };
+  return listPage(
+    q,
+    query,
+    {
+      name: (q) => q.orderBy('training_programmes.name'),
+      startsOn: (q) => q.orderBy('training_programmes.starts_on', 'asc'),
+      '-startsOn': (q) => q.orderBy('training_programmes.starts_on', 'desc'),
+    },
+    'training_programmes.id',
+  );
 }
 
 export async function findProgramme(

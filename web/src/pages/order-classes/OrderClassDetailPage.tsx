@@ -36,6 +36,7 @@ import { uploadFile } from '../../api/upload.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
+import { ImportErrorsTable } from '../../components/ImportDialogShell.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { showServerError } from '../schools/show-server-error.ts';
 import { OrderClassFormDialog } from './components/OrderClassForm.tsx';
@@ -361,17 +362,17 @@ function ImportResult({ status }: { readonly status: ClassImportStatus }) {
         />
       )}
       {status.errors.length > 0 && (
-        <Table
+        <ImportErrorsTable
+          testId="student-import-errors"
+          labels={{
+            row: t('schools.importStudents.row'),
+            column: t('schools.importStudents.column'),
+            message: t('schools.importStudents.message'),
+          }}
+          errors={status.errors}
           rowKey={(row) => `${row.row}-${row.column}`}
-          size="small"
+          widths={{}}
           pagination={{ pageSize: 10 }}
-          dataSource={status.errors}
-          data-testid="student-import-errors"
-          columns={[
-            { key: 'row', title: t('schools.importStudents.row'), dataIndex: 'row' },
-            { key: 'column', title: t('schools.importStudents.column'), dataIndex: 'column' },
-            { key: 'message', title: t('schools.importStudents.message'), dataIndex: 'message' },
-          ]}
         />
       )}
     </div>

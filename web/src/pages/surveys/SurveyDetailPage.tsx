@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { ImportMode, ImportResult, ImportRowError, SurveyRecord, Willingness } from '@yonggong/shared';
+import type { ImportMode, ImportResult, SurveyRecord, Willingness } from '@yonggong/shared';
 import { Alert, App, Button, Card, Modal, Radio, Select, Space, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { describeError } from '../../components/error-text.ts';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
+import { ImportErrorsTable } from '../../components/ImportDialogShell.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useLocale } from '../../i18n/index.ts';
 import { SurveyRecordDialog } from './components/SurveyRecordDialog.tsx';
@@ -315,16 +316,16 @@ function SurveyImportDialog({
             style={{ marginBottom: 16 }}
           />
           {result.errors.length > 0 && (
-            <Table<ImportRowError>
-              size="small"
+            <ImportErrorsTable
+              labels={{
+                row: t('channels.surveys.row'),
+                column: t('channels.surveys.column'),
+                message: t('channels.surveys.problem'),
+              }}
+              errors={result.errors}
               rowKey={(error) => `${error.row}:${error.column}:${error.code}`}
-              dataSource={result.errors}
+              widths={{ row: 70, column: 160 }}
               pagination={false}
-              columns={[
-                { key: 'row', title: t('channels.surveys.row'), dataIndex: 'row', width: 70 },
-                { key: 'column', title: t('channels.surveys.column'), dataIndex: 'column', width: 160 },
-                { key: 'message', title: t('channels.surveys.problem'), dataIndex: 'message' },
-              ]}
             />
           )}
         </>

@@ -5,14 +5,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCreateBase, useUpdateBase } from '../../../api/bases.ts';
-import { isApiError } from '../../../api/client.ts';
 import { useCity } from '../../../api/regions.ts';
 import { useMe } from '../../../app/auth-context.tsx';
-import { type FormProblem, FormProblemAlert } from '../../../components/FormProblemAlert.tsx';
+import { FormProblemAlert } from '../../../components/FormProblemAlert.tsx';
 import { RegionCascader } from '../../../components/RegionCascader.tsx';
 import { isoDateItemProps } from '../../../forms/date-field.ts';
-import { applyServerFieldErrors } from '../../../forms/server-errors.ts';
 import { useRevalidateOnLocaleChange } from '../../../forms/use-revalidate-on-locale-change.ts';
+import { useServerProblems } from '../../../forms/use-server-problems.ts';
 import { buildSchemaItemProps, findFieldError } from '../../../forms/zod-rules.ts';
 import { useLocale } from '../../../i18n/index.ts';
 import { ContactFields } from '../../enterprises/components/ContactFields.tsx';
@@ -47,7 +46,7 @@ export function BaseForm({ base, onReload, onDone }: BaseFormProps) {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<BaseFormValues>();
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const { problem, clearProblem, showServerError } = useServerProblems(form, BASE_FORM_FIELDS);
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const city = useCity();
   const create = useCreateBase();
@@ -86,21 +85,9 @@ export function BaseForm({ base, onReload, onDone }: BaseFormProps) {
     },
   };
 
-  const showServerError = (error: unknown) => {
-    if (isApiError(error, 'validation_failed') && error.fieldErrors.length > 0) {
-      const { firstField, others } = applyServerFieldErrors(form, error.fieldErrors, BASE_FORM_FIELDS);
-      if (firstField) form.scrollToField(firstField, { block: 'center' });
-      setProblem(others.length > 0 ? { kind: 'unplaced', messages: others } : null);
-    } else if (isApiError(error, 'version_conflict')) {
-      setProblem({ kind: 'conflict' });
-    } else {
-      setProblem({ kind: 'failed', error });
-    }
-  };
-
   const submit = async (values: BaseFormValues) => {
     if (isSaving) return;
-    setProblem(null);
+    clearProblem();
     try {
       if (base) {
         await update.mutateAsync(buildBaseUpdateBody(values, base));

@@ -1,51 +1,38 @@
-import type { ImportResult, ImportRowError } from '@yonggong/shared';
-import { Alert, Col, Row, Statistic, Table, type TableColumnsType } from 'antd';
+import type { ImportResult } from '@yonggong/shared';
+import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ImportErrorsTable, ImportStats } from '../../../components/ImportDialogShell.tsx';
 
 /** Counts, a verdict and every bad row of a finished import. */
 export function ImportResultView({ result }: { readonly result: ImportResult }) {
   const { t } = useTranslation();
   const hasErrors = result.errors.length > 0;
 
-  const columns: TableColumnsType<ImportRowError> = [
-    {
-      key: 'row',
-      dataIndex: 'row',
-      title: t('enterprise.import.row'),
-      width: 80,
-      sorter: (a, b) => a.row - b.row,
-      defaultSortOrder: 'ascend',
-    },
-    { key: 'column', dataIndex: 'column', title: t('enterprise.import.column'), width: 160 },
-    { key: 'message', dataIndex: 'message', title: t('enterprise.import.problem') },
-  ];
-
   return (
     <>
-      <Row gutter={16} style={{ marginBottom: 16 }} data-testid="import-stats">
-        <Col span={6}>
-          <Statistic title={t('enterprise.import.stats.totalRows')} value={result.totalRows} />
-        </Col>
-        <Col span={6}>
-          <Statistic title={t('enterprise.import.stats.created')} value={result.created} />
-        </Col>
-        <Col span={6}>
-          <Statistic title={t('enterprise.import.stats.unchanged')} value={result.unchanged} />
-        </Col>
-        <Col span={6}>
-          <Statistic title={t('enterprise.import.stats.failed')} value={result.failed} />
-        </Col>
-      </Row>
+      <ImportStats
+        testId="import-stats"
+        style={{ marginBottom: 16 }}
+        items={[
+          { title: t('enterprise.import.stats.totalRows'), value: result.totalRows },
+          { title: t('enterprise.import.stats.created'), value: result.created },
+          { title: t('enterprise.import.stats.unchanged'), value: result.unchanged },
+          { title: t('enterprise.import.stats.failed'), value: result.failed },
+        ]}
+      />
       <ImportVerdict result={result} />
       {hasErrors && (
-        <Table<ImportRowError>
-          data-testid="import-errors"
-          size="small"
-          title={() => t('enterprise.import.errors')}
+        <ImportErrorsTable
+          testId="import-errors"
+          title={t('enterprise.import.errors')}
+          labels={{
+            row: t('enterprise.import.row'),
+            column: t('enterprise.import.column'),
+            message: t('enterprise.import.problem'),
+          }}
+          errors={result.errors}
           rowKey={(error) => `${error.row}:${error.column}:${error.code}:${error.message}`}
-          columns={columns}
-          dataSource={result.errors}
-          pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+          sortByRow
         />
       )}
     </>

@@ -2,13 +2,12 @@ import { type Apprenticeship, apprenticeshipCreateBody, PROGRAMME_STATUSES } fro
 import { App, Button, Col, DatePicker, Flex, Form, Input, Modal, Radio, Row, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../api/client.ts';
 import { useCreateApprenticeship, useUpdateApprenticeship } from '../../../api/internships.ts';
-import { type FormProblem, FormProblemAlert } from '../../../components/FormProblemAlert.tsx';
+import { FormProblemAlert } from '../../../components/FormProblemAlert.tsx';
 import { OccupationPicker } from '../../../components/OccupationPicker.tsx';
 import { isoDateItemProps } from '../../../forms/date-field.ts';
-import { applyServerFieldErrors } from '../../../forms/server-errors.ts';
 import { useRevalidateOnLocaleChange } from '../../../forms/use-revalidate-on-locale-change.ts';
+import { useServerProblems } from '../../../forms/use-server-problems.ts';
 import { buildSchemaItemProps } from '../../../forms/zod-rules.ts';
 import { useLocale } from '../../../i18n/index.ts';
 import {
@@ -55,7 +54,11 @@ export function ApprenticeshipForm({ apprenticeship, onReload, onDone }: Apprent
   const locale = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<ApprenticeshipFormValues>();
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const { problem, clearProblem, showServerError } = useServerProblems(form, APPRENTICESHIP_FORM_FIELDS, {
+    fieldErrorCodes: ['validation_failed', 'duplicate'],
+    // An edit's `addWorkerIds` issues belong to the same apprentices field.
+    toFormPath: (path) => path.replace(/^addWorkerIds/, 'workerIds'),
+  });
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const create = useCreateApprenticeship();
   const update = useUpdateApprenticeship(apprenticeship?.id ?? '');
@@ -72,23 +75,9 @@ export function ApprenticeshipForm({ apprenticeship, onReload, onDone }: Apprent
     field: 'enterpriseId' | 'occupationCode' | 'title' | 'startDate' | 'endDate' | 'status',
   ) => buildSchemaItemProps(apprenticeshipCreateBody, field, locale);
 
-  const showServerError = (error: unknown) => {
-    if (isApiError(error, 'validation_failed', 'duplicate') && error.fieldErrors.length > 0) {
-      // An edit's `addWorkerIds` issues belong to the same apprentices field.
-      const issues = error.fieldErrors.map((issue) => ({
-        ...issue,
-        path: issue.path.replace(/^addWorkerIds/, 'workerIds'),
-      }));
-      const { firstField, others } = applyServerFieldErrors(form, issues, APPRENTICESHIP_FORM_FIELDS);
-      if (firstField) form.scrollToField(firstField, { block: 'center' });
-      setProblem(others.length > 0 ? { kind: 'unplaced', messages: others } : null);
-    } else if (isApiError(error, 'version_conflict')) setProblem({ kind: 'conflict' });
-    else setProblem({ kind: 'failed', error });
-  };
-
   const submit = async (values: ApprenticeshipFormValues) => {
     if (isSaving) return;
-    setProblem(null);
+    clearProblem();
     const body = buildApprenticeshipCreateBody(values);
     try {
       if (apprenticeship)

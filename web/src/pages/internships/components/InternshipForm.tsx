@@ -8,12 +8,11 @@ import {
 import { App, Button, Col, DatePicker, Flex, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../api/client.ts';
 import { useCreateInternship, useUpdateInternship } from '../../../api/internships.ts';
-import { type FormProblem, FormProblemAlert } from '../../../components/FormProblemAlert.tsx';
+import { FormProblemAlert } from '../../../components/FormProblemAlert.tsx';
 import { isoDateItemProps } from '../../../forms/date-field.ts';
-import { applyServerFieldErrors } from '../../../forms/server-errors.ts';
 import { useRevalidateOnLocaleChange } from '../../../forms/use-revalidate-on-locale-change.ts';
+import { useServerProblems } from '../../../forms/use-server-problems.ts';
 import { buildSchemaItemProps, findFieldError } from '../../../forms/zod-rules.ts';
 import { useLocale } from '../../../i18n/index.ts';
 import {
@@ -48,7 +47,10 @@ export function InternshipForm({ internship, onReload, onDone }: InternshipFormP
   const locale = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<InternshipFormValues>();
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const { problem, clearProblem, showServerError } = useServerProblems(form, INTERNSHIP_FORM_FIELDS, {
+    fieldErrorCodes: ['validation_failed', 'duplicate'],
+    toFormPath: toInternshipFormPath,
+  });
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const create = useCreateInternship();
   const update = useUpdateInternship(internship?.id ?? '');
@@ -69,19 +71,9 @@ export function InternshipForm({ internship, onReload, onDone }: InternshipFormP
       | 'status',
   ) => buildSchemaItemProps(internshipCreateBody, field, locale);
 
-  const showServerError = (error: unknown) => {
-    if (isApiError(error, 'validation_failed', 'duplicate') && error.fieldErrors.length > 0) {
-      const issues = error.fieldErrors.map((issue) => ({ ...issue, path: toInternshipFormPath(issue.path) }));
-      const { firstField, others } = applyServerFieldErrors(form, issues, INTERNSHIP_FORM_FIELDS);
-      if (firstField) form.scrollToField(firstField, { block: 'center' });
-      setProblem(others.length > 0 ? { kind: 'unplaced', messages: others } : null);
-    } else if (isApiError(error, 'version_conflict')) setProblem({ kind: 'conflict' });
-    else setProblem({ kind: 'failed', error });
-  };
-
   const submit = async (values: InternshipFormValues) => {
     if (isSaving) return;
-    setProblem(null);
+    clearProblem();
     try {
       if (internship) await update.mutateAsync(buildInternshipUpdateBody(values, internship));
       else await create.mutateAsync({ body: buildInternshipCreateBody(values), idempotencyKey });

@@ -29,14 +29,13 @@ import type { RuleObject } from 'antd/es/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { isApiError } from '../../../api/client.ts';
 import { useCreateJobOrder, useJobOrderAction, useUpdateJobOrder } from '../../../api/job-orders.ts';
-import { type FormProblem, FormProblemAlert } from '../../../components/FormProblemAlert.tsx';
+import { FormProblemAlert } from '../../../components/FormProblemAlert.tsx';
 import { OccupationPicker } from '../../../components/OccupationPicker.tsx';
 import { RECORD_OCCUPATION_LEVELS } from '../../../components/occupation-options.ts';
 import { isoDateItemProps } from '../../../forms/date-field.ts';
-import { applyServerFieldErrors } from '../../../forms/server-errors.ts';
 import { useRevalidateOnLocaleChange } from '../../../forms/use-revalidate-on-locale-change.ts';
+import { useServerProblems } from '../../../forms/use-server-problems.ts';
 import { buildSchemaItemProps, buildZodRule } from '../../../forms/zod-rules.ts';
 import { useLocale } from '../../../i18n/index.ts';
 import {
@@ -81,7 +80,7 @@ export function JobOrderForm({
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<JobOrderFormValues>();
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const { problem, clearProblem, showServerError } = useServerProblems(form, JOB_ORDER_FORM_FIELDS);
   const [pending, setPending] = useState<SubmitMode | null>(null);
   const create = useCreateJobOrder();
   const update = useUpdateJobOrder(order?.id ?? '');
@@ -101,18 +100,6 @@ export function JobOrderForm({
   if (order && !districtOptions.some((option) => option.value === order.districtCode))
     districtOptions.push({ value: order.districtCode, label: order.districtName });
 
-  const showServerError = (error: unknown) => {
-    if (isApiError(error, 'validation_failed') && error.fieldErrors.length > 0) {
-      const { firstField, others } = applyServerFieldErrors(form, error.fieldErrors, JOB_ORDER_FORM_FIELDS);
-      if (firstField) form.scrollToField(firstField, { block: 'center' });
-      setProblem(others.length > 0 ? { kind: 'unplaced', messages: others } : null);
-    } else if (isApiError(error, 'version_conflict')) {
-      setProblem({ kind: 'conflict' });
-    } else {
-      setProblem({ kind: 'failed', error });
-    }
-  };
-
   const submit = async (mode: SubmitMode) => {
     if (pending) return;
     const values = await form
@@ -123,7 +110,7 @@ export function JobOrderForm({
         return null;
       });
     if (!values) return;
-    setProblem(null);
+    clearProblem();
     setPending(mode);
     try {
       let saved: JobOrder;

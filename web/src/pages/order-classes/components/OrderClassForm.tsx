@@ -23,14 +23,13 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { isApiError } from '../../../api/client.ts';
 import { useCreateOrderClass, useUpdateOrderClass } from '../../../api/order-classes.ts';
 import { useAgreements, useSchool } from '../../../api/schools.ts';
 import { useCan } from '../../../app/use-can.ts';
-import { type FormProblem, FormProblemAlert } from '../../../components/FormProblemAlert.tsx';
+import { FormProblemAlert } from '../../../components/FormProblemAlert.tsx';
 import { isoDateItemProps } from '../../../forms/date-field.ts';
-import { applyServerFieldErrors } from '../../../forms/server-errors.ts';
 import { useRevalidateOnLocaleChange } from '../../../forms/use-revalidate-on-locale-change.ts';
+import { useServerProblems } from '../../../forms/use-server-problems.ts';
 import { buildSchemaItemProps } from '../../../forms/zod-rules.ts';
 import { useLocale } from '../../../i18n/index.ts';
 import {
@@ -99,7 +98,9 @@ export function OrderClassForm({ orderClass, school, onReload, onDone }: OrderCl
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<OrderClassFormValues>();
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const { problem, clearProblem, showServerError } = useServerProblems(form, ORDER_CLASS_FORM_FIELDS, {
+    fieldErrorCodes: ['validation_failed', 'duplicate'],
+  });
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const create = useCreateOrderClass();
   const update = useUpdateOrderClass(orderClass?.id ?? '');
@@ -132,18 +133,9 @@ export function OrderClassForm({ orderClass, school, onReload, onDone }: OrderCl
   const itemProps = (field: keyof OrderClassCreateInput & string) =>
     buildSchemaItemProps(orderClassCreateBody, field, locale);
 
-  const showServerError = (error: unknown) => {
-    if (isApiError(error, 'validation_failed', 'duplicate') && error.fieldErrors.length > 0) {
-      const { firstField, others } = applyServerFieldErrors(form, error.fieldErrors, ORDER_CLASS_FORM_FIELDS);
-      if (firstField) form.scrollToField(firstField, { block: 'center' });
-      setProblem(others.length > 0 ? { kind: 'unplaced', messages: others } : null);
-    } else if (isApiError(error, 'version_conflict')) setProblem({ kind: 'conflict' });
-    else setProblem({ kind: 'failed', error });
-  };
-
   const submit = async (values: OrderClassFormValues) => {
     if (isSaving) return;
-    setProblem(null);
+    clearProblem();
     try {
       if (orderClass) {
         const { schoolId: _s, enterpriseId: _e, ...fields } = buildOrderClassCreateBody(values);

@@ -5,13 +5,12 @@ import type { RuleObject } from 'antd/es/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { isApiError } from '../../../api/client.ts';
 import { useCreateSchool, useUpdateSchool } from '../../../api/schools.ts';
-import { type FormProblem, FormProblemAlert } from '../../../components/FormProblemAlert.tsx';
+import { FormProblemAlert } from '../../../components/FormProblemAlert.tsx';
 import { OccupationPicker } from '../../../components/OccupationPicker.tsx';
 import { RegionCascader } from '../../../components/RegionCascader.tsx';
-import { applyServerFieldErrors } from '../../../forms/server-errors.ts';
 import { useRevalidateOnLocaleChange } from '../../../forms/use-revalidate-on-locale-change.ts';
+import { useServerProblems } from '../../../forms/use-server-problems.ts';
 import { buildFieldRule, buildSchemaItemProps, findFieldError } from '../../../forms/zod-rules.ts';
 import { useLocale } from '../../../i18n/index.ts';
 import { ContactFields } from '../../enterprises/components/ContactFields.tsx';
@@ -49,7 +48,9 @@ export function SchoolForm({ school, onReload, onDone }: SchoolFormProps) {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<SchoolFormValues>();
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const { problem, clearProblem, showServerError } = useServerProblems(form, SCHOOL_FORM_FIELDS, {
+    fieldErrorCodes: ['validation_failed', 'duplicate'],
+  });
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const create = useCreateSchool();
   const update = useUpdateSchool(school?.id ?? '');
@@ -69,21 +70,9 @@ export function SchoolForm({ school, onReload, onDone }: SchoolFormProps) {
     },
   };
 
-  const showServerError = (error: unknown) => {
-    if (isApiError(error, 'validation_failed', 'duplicate') && error.fieldErrors.length > 0) {
-      const { firstField, others } = applyServerFieldErrors(form, error.fieldErrors, SCHOOL_FORM_FIELDS);
-      if (firstField) form.scrollToField(firstField, { block: 'center' });
-      setProblem(others.length > 0 ? { kind: 'unplaced', messages: others } : null);
-    } else if (isApiError(error, 'version_conflict')) {
-      setProblem({ kind: 'conflict' });
-    } else {
-      setProblem({ kind: 'failed', error });
-    }
-  };
-
   const submit = async (values: SchoolFormValues) => {
     if (isSaving) return;
-    setProblem(null);
+    clearProblem();
     try {
       if (school) {
         await update.mutateAsync(buildSchoolUpdateBody(values, school));

@@ -1,18 +1,16 @@
 import { CHANNELS, EDUCATION_LEVELS, type Region, type Worker, workerCreateBody } from '@yonggong/shared';
 import { App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { RuleObject } from 'antd/es/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { isApiError } from '../../../api/client.ts';
 import { useRegisterWorker, useUpdateWorker } from '../../../api/workers.ts';
-import { type FormProblem, FormProblemAlert } from '../../../components/FormProblemAlert.tsx';
+import { FormProblemAlert } from '../../../components/FormProblemAlert.tsx';
 import { OccupationPicker } from '../../../components/OccupationPicker.tsx';
 import { RECORD_OCCUPATION_LEVELS } from '../../../components/occupation-options.ts';
 import { RegionCascader } from '../../../components/RegionCascader.tsx';
 import { isoDateItemProps } from '../../../forms/date-field.ts';
-import { applyServerFieldErrors } from '../../../forms/server-errors.ts';
 import { useRevalidateOnLocaleChange } from '../../../forms/use-revalidate-on-locale-change.ts';
+import { useServerProblems } from '../../../forms/use-server-problems.ts';
 import { buildSchemaItemProps, findFieldError } from '../../../forms/zod-rules.ts';
 import { useLocale } from '../../../i18n/index.ts';
 import {
@@ -56,7 +54,9 @@ export function WorkerForm({ worker, initialValues, districts, onReload }: Worke
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<WorkerFormValues>();
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const { problem, clearProblem, showServerError } = useServerProblems(form, WORKER_FORM_FIELDS, {
+    toFormPath: toWorkerFormPath,
+  });
   const register = useRegisterWorker();
   const update = useUpdateWorker(worker?.id ?? '');
   const isSaving = register.isPending || update.isPending;
@@ -90,22 +90,9 @@ export function WorkerForm({ worker, initialValues, districts, onReload }: Worke
   if (worker?.districtCode && !districtOptions.some((option) => option.value === worker.districtCode))
     districtOptions.push({ value: worker.districtCode, label: worker.districtName ?? worker.districtCode });
 
-  const showServerError = (error: unknown) => {
-    if (isApiError(error, 'validation_failed') && error.fieldErrors.length > 0) {
-      const issues = error.fieldErrors.map((issue) => ({ ...issue, path: toWorkerFormPath(issue.path) }));
-      const { firstField, others } = applyServerFieldErrors(form, issues, WORKER_FORM_FIELDS);
-      if (firstField) form.scrollToField(firstField, { block: 'center' });
-      setProblem(others.length > 0 ? { kind: 'unplaced', messages: others } : null);
-    } else if (isApiError(error, 'version_conflict')) {
-      setProblem({ kind: 'conflict' });
-    } else {
-      setProblem({ kind: 'failed', error });
-    }
-  };
-
   const submit = async (values: WorkerFormValues) => {
     if (isSaving) return;
-    setProblem(null);
+    clearProblem();
     try {
       if (worker) {
         const saved = await update.mutateAsync(buildWorkerUpdateBody(values, worker));

@@ -1,32 +1,12 @@
-import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   type ImportMode,
-  type ImportRowError,
   WORKER_IMPORT_COLUMNS,
   WORKER_IMPORT_LIMITS,
   type WorkerImportStatus,
 } from '@yonggong/shared';
-import {
-  Alert,
-  App,
-  Button,
-  Col,
-  Flex,
-  Modal,
-  Progress,
-  Radio,
-  Row,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, Flex, Progress, Select, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCity } from '../../../api/regions.ts';
 import {
@@ -37,16 +17,20 @@ import {
 } from '../../../api/workers.ts';
 import { useMe } from '../../../app/auth-context.tsx';
 import { describeError } from '../../../components/error-text.ts';
+import {
+  ImportDialogShell,
+  ImportErrorsTable,
+  ImportFilePicker,
+  ImportModeChoice,
+  ImportStats,
+  ImportTemplateAlert,
+  ImportUploadStatus,
+  useImportUpload,
+} from '../../../components/ImportDialogShell.tsx';
+import { formatBytes } from '../../../components/import-file.ts';
 import { useLocale } from '../../../i18n/index.ts';
 import { listSelectableDistricts } from '../../enterprises/district-scope.ts';
-import { checkImportFile, formatBytes, IMPORT_FILE_ACCEPT } from '../../enterprises/import-file.ts';
 import { readImportPercent, readImportVerdict } from '../worker-import.ts';
-
-type UploadState =
-  | { readonly phase: 'choosing' }
-  | { readonly phase: 'uploading'; readonly percent: number }
-  | { readonly phase: 'sent'; readonly status: WorkerImportStatus }
-  | { readonly phase: 'failed'; readonly error: unknown };
 
 interface WorkerImportDialogProps {
   readonly isOpen: boolean;
@@ -64,21 +48,25 @@ const MAX_SIZE = formatBytes(WORKER_IMPORT_LIMITS.maxBytes);
 export function WorkerImportDialog({ isOpen, onClose }: WorkerImportDialogProps) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { message } = App.useApp();
   const me = useMe();
   const city = useCity();
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<ImportMode>('all');
   const [districtCode, setDistrictCode] = useState<string | undefined>(undefined);
-  const [file, setFile] = useState<File | null>(null);
-  const [state, setState] = useState<UploadState>({ phase: 'choosing' });
-  const abortRef = useRef<AbortController | null>(null);
-  const sent = state.phase === 'sent' ? state.status : undefined;
+  // An upload in flight is cancelled on close; a job already running continues on the server.
+  const upload = useImportUpload<WorkerImportStatus>({
+    maxBytes: WORKER_IMPORT_LIMITS.maxBytes,
+    problems: {
+      wrong_type: t('worker.import.wrongType'),
+      too_large: t('worker.import.tooLarge', { size: MAX_SIZE }),
+    },
+    onClose,
+  });
+  const { state } = upload;
+  const sent = state.phase === 'done' ? state.result : undefined;
   const job = useWorkerImportStatus(sent?.importId ?? null, sent);
   const status = job.data ?? sent;
   const verdict = status ? readImportVerdict(status) : null;
-
-  useEffect(() => () => abortRef.current?.abort(), []);
 
   // The list changes once the rows are in.
   const isCommitted = status?.committed === true;
@@ -91,189 +79,104 @@ export function WorkerImportDialog({ isOpen, onClose }: WorkerImportDialogProps)
   const isChannelStaff =
     me.scope.districtCodes.length === 0 && (me.scope.baseId !== null || me.scope.schoolId !== null);
   const districts = city.data && !isChannelStaff ? listSelectableDistricts(city.data.districts, me) : [];
-  const isUploading = state.phase === 'uploading';
-  const isRunning = verdict === 'running';
+  // The job, not the upload, does the work: the upload's "processing" phase is not shown.
+  const isUploading = upload.isBusy;
 
-  const pickFile = (picked: File) => {
-    const problem = checkImportFile(picked, WORKER_IMPORT_LIMITS.maxBytes);
-    if (problem === 'wrong_type') void message.error(t('worker.import.wrongType'));
-    else if (problem === 'too_large') void message.error(t('worker.import.tooLarge', { size: MAX_SIZE }));
-    else {
-      setFile(picked);
-      setState({ phase: 'choosing' });
-    }
-    return false; // kept here; sent by "开始导入", not by the Upload component
-  };
-
-  const startImport = async () => {
-    if (!file || isUploading) return;
-    const controller = new AbortController();
-    abortRef.current = controller;
-    setState({ phase: 'uploading', percent: 0 });
-    try {
-      const reply = await uploadWorkerImport(
+  const startImport = () =>
+    upload.start((file, onProgress, signal) =>
+      uploadWorkerImport(
         file,
         { mode, districtCode },
         (progress) => {
-          if (progress.phase === 'uploading') setState({ phase: 'uploading', percent: progress.percent });
+          if (progress.phase === 'uploading') onProgress(progress);
         },
-        controller.signal,
-      );
-      setState({ phase: 'sent', status: reply });
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') return;
-      setState({ phase: 'failed', error });
-    } finally {
-      abortRef.current = null;
-    }
-  };
-
-  const restart = () => {
-    setFile(null);
-    setState({ phase: 'choosing' });
-  };
-
-  const close = () => {
-    // An upload in flight is cancelled; a job already running continues on the server.
-    abortRef.current?.abort();
-    restart();
-    onClose();
-  };
-
-  const isFinished = verdict !== null && verdict !== 'running';
-  const footer = isFinished ? (
-    <Flex justify="end" gap={8}>
-      <Button onClick={restart}>{t('worker.import.again')}</Button>
-      <Button type="primary" onClick={close}>
-        {t('common.close')}
-      </Button>
-    </Flex>
-  ) : (
-    <Flex justify="end" gap={8}>
-      <Button onClick={close}>{isRunning ? t('common.close') : t('common.cancel')}</Button>
-      {!isRunning && (
-        <Button
-          type="primary"
-          data-testid="worker-import-submit"
-          disabled={!file}
-          loading={isUploading}
-          onClick={() => void startImport()}
-        >
-          {t('worker.import.submit')}
-        </Button>
-      )}
-    </Flex>
-  );
+        signal,
+      ),
+    );
 
   return (
-    <Modal
-      open={isOpen}
-      title={t('worker.import.title')}
+    <ImportDialogShell
+      isOpen={isOpen}
       width={800}
-      onCancel={close}
-      footer={footer}
-      mask={{ closable: !isUploading }}
-      destroyOnHidden
-    >
-      {status ? (
-        <ImportProgressView status={status} />
-      ) : (
-        <Flex vertical gap={16}>
+      upload={upload}
+      texts={{
+        title: t('worker.import.title'),
+        again: t('worker.import.again'),
+        submit: t('worker.import.submit'),
+      }}
+      testIds={{ submit: 'worker-import-submit' }}
+      onSubmit={() => void startImport()}
+      isDone={verdict !== null && verdict !== 'running'}
+      isRunning={verdict === 'running'}
+      result={status ? <ImportProgressView status={status} /> : undefined}
+      extra={
+        job.isError && (
           <Alert
-            type="info"
+            type="error"
             showIcon
-            title={t('worker.import.columns')}
-            action={
-              <Button
-                size="small"
-                href={WORKER_IMPORT_TEMPLATE_URL}
-                download
-                data-testid="worker-import-template"
-              >
-                {t('worker.import.template')}
-              </Button>
-            }
-            description={
-              <Space size={[4, 4]} wrap data-testid="worker-import-columns">
-                {WORKER_IMPORT_COLUMNS.map((column) => (
-                  <Tag key={column.field} color={column.required ? 'blue' : undefined}>
-                    {column.required ? `${column.header} *` : column.header}
-                  </Tag>
-                ))}
-              </Space>
-            }
+            role="alert"
+            title={describeError(job.error, t, locale)}
+            style={{ marginTop: 16 }}
           />
-          <Flex gap={24} wrap>
-            <div>
-              <Typography.Text strong>{t('worker.import.mode')}</Typography.Text>
-              <Radio.Group
-                value={mode}
-                disabled={isUploading}
-                onChange={(event) => setMode(event.target.value === 'valid' ? 'valid' : 'all')}
-                style={{ display: 'flex', flexDirection: 'column', gap: 4, marginTop: 8 }}
-              >
-                <Radio value="all" data-testid="worker-import-mode-all">
-                  {t('worker.import.modeAll')}
-                  <Typography.Text type="secondary"> — {t('worker.import.modeAllHint')}</Typography.Text>
-                </Radio>
-                <Radio value="valid" data-testid="worker-import-mode-valid">
-                  {t('worker.import.modeValid')}
-                  <Typography.Text type="secondary"> — {t('worker.import.modeValidHint')}</Typography.Text>
-                </Radio>
-              </Radio.Group>
-            </div>
-            {districts.length > 1 && (
-              <Flex vertical gap={8}>
-                <Typography.Text strong>{t('worker.import.district')}</Typography.Text>
-                <Select
-                  data-testid="worker-import-district"
-                  allowClear
-                  placeholder={t('worker.import.districtDefault')}
-                  value={districtCode}
-                  onChange={(code?: string) => setDistrictCode(code)}
-                  options={districts.map((district) => ({ value: district.code, label: district.name }))}
-                  style={{ width: 200 }}
-                />
-              </Flex>
-            )}
-          </Flex>
-          <Upload.Dragger
-            data-testid="worker-import-file"
-            accept={IMPORT_FILE_ACCEPT}
-            multiple={false}
-            maxCount={1}
-            disabled={isUploading}
-            beforeUpload={pickFile}
-            fileList={file ? [{ uid: 'import-file', name: file.name, size: file.size, status: 'done' }] : []}
-            onRemove={() => setFile(null)}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('worker.import.file')}</p>
-            <p className="ant-upload-hint">{t('worker.import.fileHint', { size: MAX_SIZE })}</p>
-          </Upload.Dragger>
-          {state.phase === 'uploading' && (
-            <div data-testid="worker-import-uploading">
-              <Typography.Text>{t('worker.import.uploading')}</Typography.Text>
-              <Progress percent={state.percent} status="active" />
-            </div>
-          )}
-          {state.phase === 'failed' && (
-            <Alert type="error" showIcon role="alert" title={describeError(state.error, t, locale)} />
-          )}
-        </Flex>
-      )}
-      {job.isError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={describeError(job.error, t, locale)}
-          style={{ marginTop: 16 }}
+        )
+      }
+    >
+      <ImportTemplateAlert
+        title={t('worker.import.columns')}
+        href={WORKER_IMPORT_TEMPLATE_URL}
+        label={t('worker.import.template')}
+        testId="worker-import-template"
+        description={
+          <Space size={[4, 4]} wrap data-testid="worker-import-columns">
+            {WORKER_IMPORT_COLUMNS.map((column) => (
+              <Tag key={column.field} color={column.required ? 'blue' : undefined}>
+                {column.required ? `${column.header} *` : column.header}
+              </Tag>
+            ))}
+          </Space>
+        }
+      />
+      <Flex gap={24} wrap>
+        <ImportModeChoice
+          value={mode}
+          onChange={setMode}
+          disabled={isUploading}
+          testIdPrefix="worker-import-mode"
+          texts={{
+            label: t('worker.import.mode'),
+            all: t('worker.import.modeAll'),
+            allHint: t('worker.import.modeAllHint'),
+            valid: t('worker.import.modeValid'),
+            validHint: t('worker.import.modeValidHint'),
+          }}
         />
-      )}
-    </Modal>
+        {districts.length > 1 && (
+          <Flex vertical gap={8}>
+            <Typography.Text strong>{t('worker.import.district')}</Typography.Text>
+            <Select
+              data-testid="worker-import-district"
+              allowClear
+              placeholder={t('worker.import.districtDefault')}
+              value={districtCode}
+              onChange={(code?: string) => setDistrictCode(code)}
+              options={districts.map((district) => ({ value: district.code, label: district.name }))}
+              style={{ width: 200 }}
+            />
+          </Flex>
+        )}
+      </Flex>
+      <ImportFilePicker
+        testId="worker-import-file"
+        upload={upload}
+        text={t('worker.import.file')}
+        hint={t('worker.import.fileHint', { size: MAX_SIZE })}
+      />
+      <ImportUploadStatus
+        state={state}
+        uploading={t('worker.import.uploading')}
+        testIds={{ uploading: 'worker-import-uploading' }}
+      />
+    </ImportDialogShell>
   );
 }
 
@@ -283,27 +186,17 @@ function ImportProgressView({ status }: { readonly status: WorkerImportStatus })
   const locale = useLocale();
   const verdict = readImportVerdict(status);
   const counts = { created: status.created, linked: status.linked, failed: status.failed };
-  const columns: TableColumnsType<ImportRowError> = [
-    { key: 'row', dataIndex: 'row', title: t('worker.import.row'), width: 80 },
-    { key: 'column', dataIndex: 'column', title: t('worker.import.column'), width: 160 },
-    { key: 'message', dataIndex: 'message', title: t('worker.import.problem') },
-  ];
   return (
     <Flex vertical gap={16}>
-      <Row gutter={16} data-testid="worker-import-stats">
-        <Col span={6}>
-          <Statistic title={t('worker.import.stats.processed')} value={status.processedRows} />
-        </Col>
-        <Col span={6}>
-          <Statistic title={t('worker.import.stats.created')} value={status.created} />
-        </Col>
-        <Col span={6}>
-          <Statistic title={t('worker.import.stats.linked')} value={status.linked} />
-        </Col>
-        <Col span={6}>
-          <Statistic title={t('worker.import.stats.failed')} value={status.failed} />
-        </Col>
-      </Row>
+      <ImportStats
+        testId="worker-import-stats"
+        items={[
+          { title: t('worker.import.stats.processed'), value: status.processedRows },
+          { title: t('worker.import.stats.created'), value: status.created },
+          { title: t('worker.import.stats.linked'), value: status.linked },
+          { title: t('worker.import.stats.failed'), value: status.failed },
+        ]}
+      />
       {verdict === 'running' ? (
         <div data-testid="worker-import-running">
           <Typography.Text>
@@ -325,14 +218,16 @@ function ImportProgressView({ status }: { readonly status: WorkerImportStatus })
               })}
             </Typography.Text>
           )}
-          <Table<ImportRowError>
-            data-testid="worker-import-errors"
-            size="small"
-            title={() => t('worker.import.errors')}
+          <ImportErrorsTable
+            testId="worker-import-errors"
+            title={t('worker.import.errors')}
+            labels={{
+              row: t('worker.import.row'),
+              column: t('worker.import.column'),
+              message: t('worker.import.problem'),
+            }}
+            errors={status.errors}
             rowKey={(error) => `${error.row}:${error.column}:${error.code}:${error.message}`}
-            columns={columns}
-            dataSource={status.errors}
-            pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
           />
         </>
       )}
