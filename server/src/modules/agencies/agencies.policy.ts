@@ -77,3 +77,8 @@ export function agencyActions(actor: Actor, status: AgencyStatus) {
     reinstate: approver && status === 'suspended',
   };
 }
+
+/** The agency an agency staff account is bound to (null for every other account). */
+export function ownAgencyIdOf(actor: Actor): string | null {
+  return actor.roles.includes('agency') ? actor.scope.agencyId : null;
+}

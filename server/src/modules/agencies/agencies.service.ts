@@ -20,7 +20,13 @@ import { nameKeys } from '../../lib/pinyin.ts';
 import { type AuditContext, auditContextOf, diffSnapshots, recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import { findUserByUsername, insertUser } from '../users/users.repository.ts';
-import { agencyActions, agencyScope, canApproveAgencies, canUpdateAgency } from './agencies.policy.ts';
+import {
+  agencyActions,
+  agencyScope,
+  canApproveAgencies,
+  canUpdateAgency,
+  ownAgencyIdOf,
+} from './agencies.policy.ts';
 import { presentAgency, snapshotAgency } from './agencies.presenter.ts';
 import {
   type AgencyPatch,
@@ -306,6 +312,7 @@ function contactPhoneColumns(deps: Pick<Deps, 'pii'>, phone: string | null) {
 
 /** The agency of an agency account, if it is one (for the marketplace's checks). */
 export async function findOwnAgency(db: Kysely<Database>, actor: Actor): Promise<AgencyRow | undefined> {
-  if (!actor.scope.agencyId || !actor.roles.includes('agency')) return undefined;
-  return findAgency(db, agencyScope(actor), actor.scope.agencyId);
+  const agencyId = ownAgencyIdOf(actor);
+  if (!agencyId) return undefined;
+  return findAgency(db, agencyScope(actor), agencyId);
 }

@@ -91,3 +91,8 @@ export function allowedMoves(
     return legal.filter((to) => to === 'withdrawn');
   return [];
 }
+
+/** A worker account acting for itself (报名 rather than 推介). */
+export function isWorkerThemself(actor: Actor, workerId: string): boolean {
+  return actor.roles.includes('worker') && actor.scope.workerId === workerId;
+}

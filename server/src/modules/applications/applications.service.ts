@@ -22,7 +22,7 @@ import { findJobOrder, releasePlace, takePlace } from '../job-orders/job-orders.
 import { todayIn } from '../job-orders/job-orders.service.ts';
 import { recordRetainedAgencyPlacement } from '../marketplace/record-retained-placement.ts';
 import { channelOfActor, workerScope } from '../workers/workers.policy.ts';
-import { allowedMoves, applicationScope } from './applications.policy.ts';
+import { allowedMoves, applicationScope, isWorkerThemself } from './applications.policy.ts';
 import {
   type ApplicationFilter,
   type ApplicationView,
@@ -81,7 +81,7 @@ export async function createApplication(
   body: ApplicationCreateBody,
 ): Promise<Application> {
   const { actor } = ctx;
-  const isSelf = actor.roles.includes('worker') && actor.scope.workerId === body.workerId;
+  const isSelf = isWorkerThemself(actor, body.workerId);
   const worker = await findVisibleWorker(deps.db, workerScope(actor), body.workerId);
   if (!worker) throw fieldErrors([{ path: 'workerId', key: 'field.invalid' }]);
   if (worker.status === 'inactive')

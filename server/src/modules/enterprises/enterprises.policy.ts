@@ -99,3 +99,8 @@ export function canDeactivate(actor: Actor, row: ScopedRow): boolean {
 export function canRevealContact(actor: Actor): boolean {
   return actor.permissions.has(Permission.PiiReveal);
 }
+
+/** A liaison sees the enterprises they are liaison of first in lists (null: no such ordering). */
+export function mineFirstUserIdOf(actor: Actor): string | null {
+  return actor.roles.includes('liaison') ? actor.id : null;
+}

@@ -23,6 +23,7 @@ import {
   canUpdate,
   enterpriseScope,
   MANAGER_ONLY_FIELDS,
+  mineFirstUserIdOf,
 } from './enterprises.policy.ts';
 import { presentEnterprise, snapshotEnterprise } from './enterprises.presenter.ts';
 import {
@@ -47,12 +48,11 @@ export async function listEnterprisePage(
   query: EnterpriseListQuery,
 ): Promise<EnterprisePage> {
   const { page, pageSize, sort, ...filter } = query;
-  const isLiaison = actor.roles.includes('liaison');
   const { rows, total } = await listEnterprises(
     deps.db,
     enterpriseScope(actor),
     { ...filter, mineUserId: actor.id },
-    { sort, mineFirstUserId: isLiaison ? actor.id : null },
+    { sort, mineFirstUserId: mineFirstUserIdOf(actor) },
     { page, pageSize },
   );
   const contacts = groupContacts(

@@ -6,6 +6,7 @@ import type { Actor } from '../../http/context.ts';
 import { type AuditContext, recordAudit } from '../audit/audit.service.ts';
 import { deleteSessionsOfUser } from '../auth/auth.repository.ts';
 import { hashPassword } from '../auth/password.ts';
+import { directoryDistrictsOf } from './users.policy.ts';
 import {
   findAccountBindings,
   findUserByUsername,
@@ -151,9 +152,8 @@ export async function listUserDirectory(
   actor: Actor,
   filter: { role?: Role; districtCode?: string },
 ): Promise<UserRow[]> {
-  const cityWide = actor.roles.some((role) => role === 'admin' || role === 'analyst' || role === 'leader');
   return listDirectory(db, {
     ...filter,
-    districtCodesWithin: cityWide ? null : actor.scope.districtCodes,
+    districtCodesWithin: directoryDistrictsOf(actor),
   });
 }

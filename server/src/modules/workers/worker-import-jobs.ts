@@ -17,8 +17,8 @@ import { auditContextOf, SYSTEM_AUDIT } from '../audit/audit.service.ts';
 import type { ImportJobRunner } from '../imports/import-job-runner.ts';
 import { presentWorkerImport, runWorkerImport } from './import-workers.ts';
 import { findImportJob, insertImportJob, sweepInterruptedImports } from './worker-imports.repository.ts';
-import { channelOfActor } from './workers.policy.ts';
-import { assertPlaces, defaultDistrictOf } from './workers.service.ts';
+import { canReadImportJob, channelOfActor, defaultDistrictOf } from './workers.policy.ts';
+import { assertPlaces } from './workers.service.ts';
 
 /**
  * The HTTP side of worker imports: an upload becomes a background job of this process.
@@ -134,8 +134,7 @@ export async function getWorkerImportStatus(
 ): Promise<WorkerImportStatus> {
   const { actor } = ctx;
   let job = await findImportJob(deps.db, importId);
-  if (!job || (job.created_by !== actor.id && !actor.roles.includes('admin')))
-    throw new AppError('not_found');
+  if (!job || !canReadImportJob(actor, job)) throw new AppError('not_found');
   if (job.status === 'running' && !runner.isRunning(importId)) {
     // Not alive in this process: if its heartbeat is stale, its process died.
     if ((await sweepStaleImports(deps, runner, importId)).length > 0)

@@ -199,3 +199,14 @@ export function canRecommendWorker(actor: Actor, row: Pick<WorkerRow, 'status'>)
 export function canResolveDuplicate(actor: Actor, rows: readonly ManagedRow[]): boolean {
   return rows.some((row) => canUpdateWorker(actor, row));
 }
+
+/** The district a registration without one is served by: the officer's or liaison's own (first). */
+export function defaultDistrictOf(actor: Actor): string | null {
+  if (actor.roles.includes('admin')) return null;
+  return actor.scope.districtCodes[0] ?? null;
+}
+
+/** An import job's progress and report: its own importer's, or any for administrators. */
+export function canReadImportJob(actor: Actor, job: { readonly created_by: string | null }): boolean {
+  return job.created_by === actor.id || actor.roles.includes('admin');
+}

@@ -25,6 +25,7 @@ import {
   canRevealWorker,
   canUpdateWorker,
   channelOfActor,
+  defaultDistrictOf,
   workerScope,
 } from './workers.policy.ts';
 import { presentWorker, snapshotWorker } from './workers.presenter.ts';
@@ -359,12 +360,6 @@ async function presentRows(deps: Deps, actor: Actor, rows: readonly WorkerRow[])
       today,
     ),
   );
-}
-
-/** The district a registration without one is served by: the officer's or liaison's own (first). */
-export function defaultDistrictOf(actor: Actor): string | null {
-  if (actor.roles.includes('admin')) return null;
-  return actor.scope.districtCodes[0] ?? null;
 }
 
 /**
