@@ -222,6 +222,18 @@ export async function writeReportTemplate(): Promise<Buffer> {
   sheet.columns.forEach((column) => {
     column.width = 16;
   });
+  // As in the enterprise template: the example row is explained, and must go before importing.
+  const notes = workbook.addWorksheet('填写说明');
+  notes.columns = [{ width: 16 }, { width: 60 }];
+  notes.addRow([
+    '说明',
+    '带（必填）的列必填；第 2 行是示例，导入前请删除。统一社会信用代码按 GB 32100 校验。',
+  ]);
+  notes.addRow(['月份', 'YYYY-MM，如 2026-03；每家企业每月一行']);
+  notes.addRow([
+    '勾稽关系',
+    '上月实有人数 + 本月招用 − 本月离职 应等于本月末实有人数；不一致的行照常导入并列为提示',
+  ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

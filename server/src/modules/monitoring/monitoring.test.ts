@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEnterprise, buildUser } from '../../../test/factories.ts';
 import { buildMonitoringReport } from '../../../test/factories-monitoring.ts';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/test-app.ts';
+import { readXlsxRows } from '../../../test/xlsx.ts';
 import { todayIn } from '../job-orders/job-orders.service.ts';
 import { recordClosedMonthSnapshot } from './monitoring.service.ts';
 
@@ -87,6 +88,18 @@ describe('monitoring', () => {
     const again = await officer.post('/api/monitoring/reports', reportBody(balanced.id, THIS_MONTH));
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('duplicate');
+  });
+
+  it('offers an import template whose example row is explained on a 填写说明 sheet', async () => {
+    const template = await officer.get('/api/monitoring/reports/import/template');
+    expect(template.statusCode).toBe(200);
+    const rows = await readXlsxRows(template.rawPayload);
+    expect(rows[0]?.[0]).toContain('统一社会信用代码');
+    expect(rows[1]?.[0]).toBe('91320509MA1XXXXXXX');
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['用工监测月报', '填写说明']);
   });
 
   it('rejects bad figures with field messages in both languages and changes nothing', async () => {

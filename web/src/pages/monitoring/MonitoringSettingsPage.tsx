@@ -171,38 +171,24 @@ function SettingsForm({ settings }: { readonly settings: MonitoringSettings }) {
           <Col xs={24} lg={12}>
             <Typography.Title level={5}>{t('monitoring.settings.thresholds')}</Typography.Title>
             <Row gutter={12}>
-              <Col span={12}>
-                <Form.Item
-                  name={['thresholds', 'yellowFrom']}
-                  label={t('monitoring.settings.yellowFrom')}
-                  rules={[{ required: true }]}
-                >
-                  <InputNumber
-                    min={0.01}
-                    max={100}
-                    step={0.5}
-                    suffix="%"
-                    style={{ width: '100%' }}
-                    data-testid="settings-yellowFrom"
-                  />
-                </Form.Item>
-              </Col>
-              <Col span={12}>
-                <Form.Item
-                  name={['thresholds', 'redAbove']}
-                  label={t('monitoring.settings.redAbove')}
-                  rules={[{ required: true }]}
-                >
-                  <InputNumber
-                    min={0.01}
-                    max={100}
-                    step={0.5}
-                    suffix="%"
-                    style={{ width: '100%' }}
-                    data-testid="settings-redAbove"
-                  />
-                </Form.Item>
-              </Col>
+              {(['yellowFrom', 'redAbove'] as const).map((bound) => (
+                <Col span={12} key={bound}>
+                  <Form.Item
+                    name={['thresholds', bound]}
+                    label={t(`monitoring.settings.${bound}`)}
+                    rules={[{ required: true }]}
+                  >
+                    <InputNumber
+                      min={0.01}
+                      max={100}
+                      step={0.5}
+                      suffix="%"
+                      style={{ width: '100%' }}
+                      data-testid={`settings-${bound}`}
+                    />
+                  </Form.Item>
+                </Col>
+              ))}
             </Row>
             <Typography.Paragraph type="secondary" data-testid="settings-threshold-hint">
               {t('monitoring.settings.thresholdHint', { yellow, red })}
